@@ -1,0 +1,18 @@
+/**
+ * The capabilities the bot ships with, in the order /help lists them.
+ */
+import type { CoreDeps, Feature } from './context.ts';
+import { customersFeature } from './commands/customers.ts';
+import { helpFeature } from './commands/help.ts';
+import { langFeature } from './commands/lang.ts';
+import { meFeature } from './commands/me.ts';
+import { teamFeature } from './commands/team.ts';
+import { createCore, type Core } from './router.ts';
+
+export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
+  // /help lists the commands of every feature, itself included, so it reads them lazily.
+  let core: Core | undefined;
+  const help = helpFeature(() => core?.commands ?? []);
+  core = createCore(deps, [help, ...extra, customersFeature, teamFeature, meFeature, langFeature]);
+  return core;
+}

@@ -1,0 +1,77 @@
+/**
+ * Who is talking: the platform identity becomes a user. A user seen for the first time is a rep
+ * of the default team; the very first user of an installation (no admin yet) is its admin,
+ * manager and rep, so a fresh `npm start` can do everything.
+ */
+import type { Viewer } from './access.ts';
+import type { CoreDeps } from './context.ts';
+import type { Lang, Role } from './domain.ts';
+import { detectLang } from './i18n.ts';
+import type { IncomingMessage } from './message.ts';
+import type { Store } from './ports.ts';
+import type { TeamRecord, UserRecord } from './records.ts';
+
+export interface Sender {
+  user: UserRecord;
+  viewer: Viewer;
+  team: TeamRecord;
+  lang: Lang;
+}
+
+export async function ensureDefaultTeam(deps: CoreDeps): Promise<TeamRecord> {
+  const existing = await deps.store.teams.getDefault();
+  if (existing) return existing;
+  const { teamName, timezone, lang } = deps.defaults;
+  try {
+    return await deps.store.teams.create({ name: teamName, timezone, lang, isDefault: true });
+  } catch (err) {
+    // Another process created it at the same moment.
+    const team = await deps.store.teams.getDefault();
+    if (team) return team;
+    throw err;
+  }
+}
+
+async function createUser(deps: CoreDeps, msg: IncomingMessage): Promise<UserRecord> {
+  const team = await ensureDefaultTeam(deps);
+  const displayName = msg.userName?.trim() || msg.platformUserId;
+  try {
+    return await deps.store.transaction(async (store: Store) => {
+      const first = !(await store.teams.anyAdmin());
+      const user = await store.users.createWithIdentity({
+        displayName,
+        platform: msg.platform,
+        platformUserId: msg.platformUserId,
+      });
+      const roles: Role[] = first ? ['admin', 'manager', 'rep'] : ['rep'];
+      await store.teams.setRoles(team.id, user.id, roles);
+      await store.audit.record({ actorId: user.id, action: 'user.created', entity: 'user', entityId: user.id, after: { platform: msg.platform, roles, teamId: team.id } });
+      return user;
+    });
+  } catch (err) {
+    // The same new user's second message raced the first one: use the user it created.
+    const user = await deps.store.users.findByIdentity(msg.platform, msg.platformUserId);
+    if (user) return user;
+    throw err;
+  }
+}
+
+export async function resolveSender(deps: CoreDeps, msg: IncomingMessage): Promise<Sender> {
+  let user =
+    (await deps.store.users.findByIdentity(msg.platform, msg.platformUserId)) ?? (await createUser(deps, msg));
+
+  const detected = msg.action ? null : detectLang(msg.text);
+  if (detected && !user.langFixed && detected !== user.lang) {
+    user = await deps.store.users.update(user.id, { lang: detected });
+  }
+
+  const memberships = await deps.store.teams.membershipsOf(user.id);
+  const teamId = memberships[0]?.teamId;
+  const team = (teamId !== undefined && (await deps.store.teams.get(teamId))) || (await ensureDefaultTeam(deps));
+  return {
+    user,
+    viewer: { userId: user.id, memberships },
+    team,
+    lang: user.lang ?? team.lang,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The records the core reads and writes through the store port. The database layer maps its
+ * rows onto these; the core never sees a driver type.
+ */
+import type {
+  ActivityKind,
+  CallResult,
+  CustomerSource,
+  Grade,
+  Lang,
+  Platform,
+  Role,
+  Stage,
+} from './domain.ts';
+
+export interface TeamRecord {
+  id: number;
+  name: string;
+  timezone: string;
+  lang: Lang;
+  isDefault: boolean;
+}
+
+export interface UserRecord {
+  id: number;
+  displayName: string;
+  lang: Lang | null;
+  langFixed: boolean;
+  timezone: string | null;
+}
+
+export interface MembershipRecord {
+  teamId: number;
+  userId: number;
+  role: Role;
+}
+
+export interface MemberSummary {
+  user: UserRecord;
+  roles: Role[];
+}
+
+export interface CustomerRecord {
+  id: number;
+  teamId: number;
+  ownerId: number;
+  name: string;
+  company: string | null;
+  phone: string | null;
+  grade: Grade | null;
+  stage: Stage;
+  doNotCall: boolean;
+  source: CustomerSource | null;
+  referredBy: string | null;
+  intentAt: Date | null;
+  wonAt: Date | null;
+  lostAt: Date | null;
+  lastContactAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewCustomerRecord = Pick<CustomerRecord, 'teamId' | 'ownerId' | 'name'> &
+  Partial<Omit<CustomerRecord, 'id' | 'teamId' | 'ownerId' | 'name' | 'createdAt' | 'updatedAt'>>;
+
+export interface ActivityRecord {
+  id: number;
+  teamId: number;
+  authorId: number;
+  customerId: number | null;
+  kind: ActivityKind;
+  customerName: string | null;
+  company: string | null;
+  phone: string | null;
+  result: CallResult | null;
+  intent: Grade | null;
+  stage: Stage | null;
+  durationMin: number | null;
+  amount: number | null;
+  products: string[];
+  objections: string[];
+  followUpAt: Date | null;
+  doNotCall: boolean;
+  referral: boolean;
+  rawText: string;
+  sourcePlatform: Platform | null;
+  sourceMessageId: string | null;
+  occurredAt: Date;
+  createdAt: Date;
+}
+
+export type NewActivityRecord = Pick<ActivityRecord, 'teamId' | 'authorId' | 'kind' | 'rawText' | 'occurredAt'> &
+  Partial<Omit<ActivityRecord, 'id' | 'teamId' | 'authorId' | 'kind' | 'rawText' | 'occurredAt' | 'createdAt'>>;
+
+/**
+ * What a viewer may read: their own records, plus every record of the teams they manage.
+ * Built by core/access.ts; repositories turn it into a WHERE clause.
+ */
+export interface Scope {
+  userId: number;
+  managedTeamIds: number[];
+}
+
+export interface AuditEntry {
+  actorId: number | null;
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}

@@ -1,0 +1,112 @@
+/**
+ * Opens the database: embedded PGlite in a folder by default, PostgreSQL through `pg` when a URL
+ * is given. Both get the same drizzle schema and the same migrations, applied on open.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { lockDataDir } from './pglite-lock.ts';
+import * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Serialises migrations when several processes start against one PostgreSQL. */
+const MIGRATION_LOCK = 72_616_001;
+
+export interface OpenOptions {
+  /** postgres://… ; when absent, PGlite in `dataDir`. */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** In-memory PGlite loaded from a dump (tests). */
+  pgliteDump?: Blob;
+  /** Skip migrations (the database is known to be migrated). */
+  migrate?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts);
+}
+
+async function openPglite(opts: OpenOptions): Promise<Database> {
+  const progress = opts.onProgress ?? (() => undefined);
+  let client: PGlite;
+  let release = () => {};
+  let fresh = true;
+  if (opts.pgliteDump) {
+    client = new PGlite({ loadDataDir: opts.pgliteDump });
+  } else if (opts.dataDir) {
+    const dir = resolve(opts.dataDir);
+    release = lockDataDir(dir);
+    const pgdata = join(dir, 'pgdata');
+    fresh = !existsSync(join(pgdata, 'PG_VERSION'));
+    if (fresh) progress(`Creating the embedded database in ${dir} (first start only, a few seconds)…`);
+    mkdirSync(pgdata, { recursive: true });
+    client = new PGlite(pgdata);
+  } else {
+    client = new PGlite();
+  }
+  try {
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    if (opts.migrate !== false) {
+      if (fresh) progress('Applying database migrations…');
+      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+    }
+    return {
+      db,
+      kind: 'pglite',
+      async close() {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    await client.close().catch(() => undefined);
+    release();
+    throw err;
+  }
+}
+
+async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
+  if (opts.migrate !== false) {
+    opts.onProgress?.('Applying database migrations…');
+    await migratePostgres(url);
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+/** Applies pending migrations under an advisory lock, on one dedicated connection. */
+export async function migratePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.end();
+  }
+}

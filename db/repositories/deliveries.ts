@@ -1,0 +1,23 @@
+import { and, eq } from 'drizzle-orm';
+import type { DeliveryRepository } from '../../core/ports.ts';
+import type { Db } from '../connect.ts';
+import { processedDeliveries } from '../schema.ts';
+
+/** Idempotency lives in the database, so a retry reaching another process is caught too. */
+export function deliveryRepository(db: Db): DeliveryRepository {
+  return {
+    async claim(platform, deliveryId) {
+      const rows = await db
+        .insert(processedDeliveries)
+        .values({ platform, deliveryId })
+        .onConflictDoNothing()
+        .returning({ id: processedDeliveries.deliveryId });
+      return rows.length === 1;
+    },
+    async release(platform, deliveryId) {
+      await db
+        .delete(processedDeliveries)
+        .where(and(eq(processedDeliveries.platform, platform), eq(processedDeliveries.deliveryId, deliveryId)));
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * The core's store port, implemented with drizzle over PGlite or PostgreSQL.
+ */
+import type { Store } from '../core/ports.ts';
+import type { Db } from './connect.ts';
+import { activityRepository } from './repositories/activities.ts';
+import { auditRepository } from './repositories/audit.ts';
+import { customerRepository } from './repositories/customers.ts';
+import { deliveryRepository } from './repositories/deliveries.ts';
+import { teamRepository } from './repositories/teams.ts';
+import { userRepository } from './repositories/users.ts';
+
+export function createStore(db: Db): Store {
+  return {
+    users: userRepository(db),
+    teams: teamRepository(db),
+    customers: customerRepository(db),
+    activities: activityRepository(db),
+    deliveries: deliveryRepository(db),
+    audit: auditRepository(db),
+    // Inside a transaction, nested calls become savepoints.
+    transaction: (fn) => db.transaction((tx) => fn(createStore(tx as unknown as Db))),
+  };
+}
