@@ -3,13 +3,13 @@
  * chat, Slack, Telegram, CLI subcommands) starts from here.
  */
 import { createBot } from '../core/features.ts';
+import { systemClock } from '../core/clock.ts';
 import type { Clock, Logger, Store } from '../core/ports.ts';
 import type { Core } from '../core/router.ts';
 import { openDatabase, type Database } from '../db/connect.ts';
 import { createStore } from '../db/store.ts';
 import type { Config } from './config.ts';
 
-export const systemClock: Clock = { now: () => new Date() };
 
 export interface App {
   config: Config;

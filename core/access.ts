@@ -42,3 +42,10 @@ export function canRead(viewer: Viewer, record: { ownerId: number; teamId: numbe
 export function showsFullPhone(viewer: Viewer, record: { ownerId: number }, chatType: 'direct' | 'group'): boolean {
   return chatType === 'direct' && record.ownerId === viewer.userId;
 }
+
+const RANK: Role[] = ['admin', 'manager', 'rep'];
+
+/** Roles in display order: admin, manager, rep. */
+export function sortRoles(roles: Role[]): Role[] {
+  return [...roles].sort((a, b) => RANK.indexOf(a) - RANK.indexOf(b));
+}

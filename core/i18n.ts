@@ -17,7 +17,7 @@ const LATIN_WORD = /[A-Za-z]{2,}/g;
  * names), English needs a few words. Returns null when the text says nothing (a command, digits).
  */
 export function detectLang(text: string): Lang | null {
-  const body = text.replace(/^\/\S+/, '').trim();
+  const body = text.trim();
   const han = body.match(HAN)?.length ?? 0;
   if (han >= 2 || (han === 1 && body.length <= 3)) return 'zh';
   const words = body.match(LATIN_WORD)?.length ?? 0;

@@ -60,7 +60,8 @@ export async function resolveSender(deps: CoreDeps, msg: IncomingMessage): Promi
   let user =
     (await deps.store.users.findByIdentity(msg.platform, msg.platformUserId)) ?? (await createUser(deps, msg));
 
-  const detected = msg.action ? null : detectLang(msg.text);
+  // Only free text says which language the user writes in: command arguments are names and keywords.
+  const detected = msg.action || /^[/／]/.test(msg.text.trim()) ? null : detectLang(msg.text);
   if (detected && !user.langFixed && detected !== user.lang) {
     user = await deps.store.users.update(user.id, { lang: detected });
   }

@@ -36,6 +36,10 @@ const QUESTION_CUES: RegExp[] = [
   /\b(how (do|can|should)|what('s| is| are| do)|any tips|best way)\b/i,
 ];
 
+const SMALL_TALK = /^(你好|您好|嗨|在吗|在不在|谢谢|多谢|好的?|嗯+|哦+|哈+|呵+|ok(ay)?|thanks?( you)?|thx|hi|hello|hey|yes|no|good (morning|night)|早(上好|安)?|晚安)[\s!！。.~～]*$/i;
+/** At least two letters or characters of real text (not only emoji, digits or punctuation). */
+const MEANINGFUL = /[\p{Script=Han}A-Za-z].*[\p{Script=Han}A-Za-z]/su;
+
 export function classify(text: string): Classification {
   const t = text.trim();
   if (COMMAND.test(t)) return { intent: 'command', unsure: false };
@@ -46,7 +50,11 @@ export function classify(text: string): Classification {
   if (DURATION.test(t)) call += 1;
   const question = QUESTION_CUES.reduce((n, re) => n + (re.test(t) ? 1 : 0), 0);
 
-  if (call === 0 && question === 0) return { intent: 'other', unsure: false };
+  if (call === 0 && question === 0) {
+    // A situation described without a question word ("客户怀疑我是骗子") is still for the knowledge
+    // base, which says so when it has no answer; only small talk is "other".
+    return { intent: SMALL_TALK.test(t) || !MEANINGFUL.test(t) ? 'other' : 'question', unsure: false };
+  }
   if (call > question) return { intent: 'call_log', unsure: call - question < 2 && question > 0 };
   if (question > call) return { intent: 'question', unsure: question - call < 2 && call > 0 };
   // A tie: a log rarely ends with a question mark; a question rarely carries a phone number.

@@ -83,12 +83,16 @@ export function createCore(deps: CoreDeps, features: Feature[]): Core {
   async function handle(msg: IncomingMessage): Promise<Reply[]> {
     const { store, logger } = deps;
     const delivery = msg.deliveryId;
-    if (delivery && !(await store.deliveries.claim(msg.platform, delivery))) {
-      logger.info({ platform: msg.platform, deliveryId: delivery }, 'duplicate delivery skipped');
-      return [];
-    }
+    let claimed = false;
     let lang = deps.defaults.lang;
     try {
+      if (delivery) {
+        claimed = await store.deliveries.claim(msg.platform, delivery);
+        if (!claimed) {
+          logger.info({ platform: msg.platform, deliveryId: delivery }, 'duplicate delivery skipped');
+          return [];
+        }
+      }
       const sender = await resolveSender(deps, msg);
       lang = sender.lang;
       const ctx: Context = { deps, store, msg, ...sender, now: msg.sentAt ?? deps.clock.now() };
@@ -96,7 +100,7 @@ export function createCore(deps: CoreDeps, features: Feature[]): Core {
     } catch (err) {
       logger.error({ err, platform: msg.platform, chatId: msg.chatId }, 'message handling failed');
       // Let the platform's retry (or the user's resend) be processed instead of skipped.
-      if (delivery) await store.deliveries.release(msg.platform, delivery).catch(() => undefined);
+      if (delivery && claimed) await store.deliveries.release(msg.platform, delivery).catch(() => undefined);
       return [textReply(text(lang).failed)];
     }
   }

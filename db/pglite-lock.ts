@@ -30,19 +30,25 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Folders this process holds: a second open in the same process is refused too. */
+const held = new Set<string>();
+
 /** Takes the folder's lock or throws DataDirBusyError. Returns the release function. */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'salesbot.pid');
+  if (held.has(file)) throw new DataDirBusyError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      held.add(file);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(file);
         process.off('exit', release);
         rmSync(file, { force: true });
       };
@@ -51,7 +57,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) throw new DataDirBusyError(dataDir, pid);
+      if (Number.isInteger(pid) && alive(pid)) throw new DataDirBusyError(dataDir, pid);
       // A crashed process left its pid file behind: take the folder over.
       rmSync(file, { force: true });
     }

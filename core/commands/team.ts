@@ -1,7 +1,7 @@
 /**
  * /team: who is in my team, and (admins) create teams, add members, set roles, remove members.
  */
-import { isAdmin, rolesIn } from '../access.ts';
+import { isAdmin, rolesIn, sortRoles } from '../access.ts';
 import type { Command, Context, Feature } from '../context.ts';
 import type { Role } from '../domain.ts';
 import { defineMessages } from '../i18n.ts';
@@ -106,7 +106,7 @@ function parseRoles(ctx: Context, words: string[]): Role[] | string {
 
 function roleList(ctx: Context, roles: Role[]): string {
   const names = text(ctx.lang).roleNames;
-  return roles.map((r) => names[r]).join(ctx.lang === 'zh' ? '、' : ', ');
+  return sortRoles(roles).map((r) => names[r]).join(ctx.lang === 'zh' ? '、' : ', ');
 }
 
 async function showMembers(ctx: Context, team: TeamRecord): Promise<Reply[]> {

@@ -1,11 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Role } from '../../core/domain.ts';
+import { sortRoles } from '../../core/access.ts';
 import type { TeamRepository } from '../../core/ports.ts';
 import type { MemberSummary } from '../../core/records.ts';
 import type { Db } from '../connect.ts';
 import { memberships, teams, users } from '../schema.ts';
-
-const ROLE_ORDER: Role[] = ['admin', 'manager', 'rep'];
 
 export function teamRepository(db: Db): TeamRepository {
   return {
@@ -49,8 +47,7 @@ export function teamRepository(db: Db): TeamRepository {
         entry.roles.push(role);
         byUser.set(user.id, entry);
       }
-      for (const m of byUser.values()) m.roles.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
-      return [...byUser.values()];
+      return [...byUser.values()].map((m) => ({ ...m, roles: sortRoles(m.roles) }));
     },
     async setRoles(teamId, userId, roles) {
       await db.transaction(async (tx) => {

@@ -1,0 +1,95 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { childEnv, migratedDataDir, run } from '../support/process.ts';
+import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/db.ts';
+
+describe.each(databaseKinds())('scripted terminal chat on %s', (kind) => {
+  const opened: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const d of opened) await d.close();
+  });
+
+  async function env(): Promise<NodeJS.ProcessEnv> {
+    if (kind === 'pglite') return childEnv({ DATA_DIR: migratedDataDir() });
+    const database = await openTestDatabase('postgres');
+    opened.push(database);
+    return childEnv({ DATABASE_URL: database.url });
+  }
+
+  it('reads one message a line, prints each reply, and exits 0 at end of input', async () => {
+    const e = await env();
+    const result = await run(['chat', '--user', 'alice'], e, '/help\n/me\nhello, what can you do for me\n/help\n');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const replies = result.stdout.trim().split(/\n\n/);
+    expect(replies).toHaveLength(4);
+    expect(replies[0]).toContain('/team');
+    expect(replies[0]).toContain('查看命令');
+    expect(replies[1]).toContain('alice');
+    expect(replies[1]).toContain('管理员');
+    expect(replies[3]).toContain('list the commands');
+  });
+
+  it('keeps what was said for the next run', async () => {
+    const e = await env();
+    await run(['chat', '--user', 'alice'], e, '/team add bob manager\n');
+    const second = await run(['chat', '--user', 'bob'], e, '/me\n');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('经理');
+  });
+
+  it('treats a bare number as ordinary text when no button is on offer', async () => {
+    const e = await env();
+    const result = await run(['chat'], e, '/nothing\n1\n');
+    expect(result.code).toBe(0);
+    const [unknown, number] = result.stdout.trim().split(/\n\n/);
+    expect(unknown).toContain('没有 /nothing 这个命令');
+    expect(number).toContain('/help');
+  });
+});
+
+describe('salesbot command line', () => {
+  it('starts the terminal chat with `start` (what npm start runs)', async () => {
+    const result = await run(['start'], childEnv({ DATA_DIR: migratedDataDir() }), '/help\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('/lang');
+  });
+
+  it('prints usage and exits non-zero on an unknown subcommand or flag', async () => {
+    const unknown = await run(['frobnicate'], childEnv({}));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command: frobnicate');
+    expect(unknown.stderr).toContain('Usage: salesbot');
+
+    const badFlag = await run(['chat', '--colour'], childEnv({}));
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toMatch(/Unknown option '--colour'/);
+    expect(badFlag.stderr).toContain('Usage: salesbot');
+
+    const none = await run([], childEnv({}));
+    expect(none.code).toBe(2);
+  });
+
+  it('migrates with `salesbot migrate`', async () => {
+    const result = await run(['migrate'], childEnv({ DATA_DIR: migratedDataDir() }));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('up to date (pglite)');
+  });
+
+  it('creates the database on first start and says so on stderr', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = join(mkdtempSync(join(tmpdir(), 'salesbot-fresh-')), 'data');
+    const result = await run(['chat'], childEnv({ DATA_DIR: dir }), '/me\n');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('first start');
+    expect(result.stdout).toContain('默认团队');
+  });
+
+  it('stops on a bad configuration value, naming the variable', async () => {
+    const result = await run(['chat'], childEnv({ DATABASE_URL: 'mysql://localhost/x' }), '/help\n');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DATABASE_URL');
+    expect(result.stdout).toBe('');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The real bot (core + store) on a fresh test database, with a manual clock and a logger whose
+ * lines the test can read.
+ */
+import { Writable } from 'node:stream';
+import { ManualClock } from '../../core/clock.ts';
+import type { IncomingMessage } from '../../core/message.ts';
+import type { Reply } from '../../core/reply.ts';
+import { replyText } from '../../core/reply.ts';
+import { createBot } from '../../core/features.ts';
+import type { Core } from '../../core/router.ts';
+import { createLogger } from '../../bot/logger.ts';
+import { openTestDatabase, type DatabaseKind, type TestDatabase } from './db.ts';
+
+export interface TestBot {
+  core: Core;
+  database: TestDatabase;
+  clock: ManualClock;
+  logs: Array<Record<string, unknown>>;
+  /** Sends text as a console user (default "alice") in a private chat; returns the replies' text. */
+  say(text: string, from?: Partial<IncomingMessage>): Promise<string>;
+  send(msg: Partial<IncomingMessage> & { text: string }): Promise<Reply[]>;
+  close(): Promise<void>;
+}
+
+export async function createTestBot(kind: DatabaseKind, opts: { now?: string } = {}): Promise<TestBot> {
+  const database = await openTestDatabase(kind);
+  const clock = new ManualClock(opts.now ?? '2026-11-23T10:00:00+08:00');
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const logger = createLogger('debug', sink);
+  const core = createBot({
+    store: database.store,
+    clock,
+    logger,
+    defaults: { teamName: '默认团队', timezone: 'Asia/Shanghai', lang: 'zh' },
+  });
+  const send = (msg: Partial<IncomingMessage> & { text: string }) =>
+    core.handle({
+      platform: 'console',
+      platformUserId: 'alice',
+      userName: 'alice',
+      chatId: 'console:alice',
+      chatType: 'direct',
+      ...msg,
+    });
+  return {
+    core,
+    database,
+    clock,
+    logs,
+    send,
+    async say(text, from = {}) {
+      const replies = await send({ ...from, text });
+      return replies.map(replyText).join('\n');
+    },
+    close: () => database.close(),
+  };
+}
