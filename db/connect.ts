@@ -88,10 +88,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
-  if (opts.migrate !== false) {
-    opts.onProgress?.('Applying database migrations…');
-    await migratePostgres(url);
-  }
+  if (opts.migrate !== false) await migratePostgres(url);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
