@@ -1,0 +1,130 @@
+/**
+ * What happened: the kind of activity, how the call went, the intent grade, the lifecycle
+ * stage, do-not-call and referral. Cue words in both languages; negations handled where a
+ * cue is commonly negated (没接通, not signed, 帮我介绍 is not a referral).
+ */
+import type { ActivityKind, CallResult, Grade, Stage } from '../domain.ts';
+
+// ---- kind ------------------------------------------------------------------------------
+
+/** Said about the call itself: a phone call happened or was attempted. */
+const CALL_CUE = /电话|打给|打了|打过去|拨|没接|未接|不接|接通|接了|占线|忙音|空号|停机|通话|来电|回电|响了|挂了|\bcall(?:ed|ing)?\b|\brang\b|\bphoned?\b|\bvoicemail\b|\bno answer\b|\bdialled|\bdialed/i;
+/** A meeting that took place (在开会 is the customer's excuse, not our meeting). */
+const MEETING_CUE = /开了[^,.;!?。]{0,4}会|线上会|视频会|腾讯会议|钉钉会议|飞书会议|\bzoom\b|\bmeeting with\b|\bhad a meeting\b|\bvideo call\b|\bteams call\b|\bon a call with\b.*\bteam\b/i;
+/** A visit that took place; 约了…拜访 is a plan, not a visit. */
+const VISIT_CUE = /上门|拜访|面谈|见了面|当面聊|来店|到店|来门店|来公司|\bvisited\b|\bmet (?:with )?[A-Z]|\bin[- ]person meeting\b|\bdropped by\b|\bstopped by\b/i;
+const PLANNED = /约|要|想|打算|准备|下次|计划|预约|明天|后天|下周|下个?月|周[一二三四五六日天末]|星期|礼拜|\d+号|点|\bwill\b|\bplan|\bgoing to\b|\bschedul|\btomorrow\b|\bnext\b/i;
+const MESSAGE_CUE = /微信|短信|发消息|发了?信息|留言|私信|邮件|\bwhatsapp\b|\bwechat\b|\btexted\b|\bemailed\b|\bmessaged\b|\bsent (?:him|her|them) (?:a |an )?(?:message|email|text)\b|\bsms\b/i;
+
+export function findKind(text: string): ActivityKind {
+  if (MEETING_CUE.test(text)) return 'meeting';
+  const visit = VISIT_CUE.exec(text);
+  if (visit) {
+    // The clause up to the cue: "约了林总下周一到公司面谈" is a plan, not a visit.
+    const clause = text.slice(Math.max(0, visit.index - 30), visit.index).split(/[,.;!?。]/).pop() ?? '';
+    if (!PLANNED.test(clause)) return 'visit';
+  }
+  if (MESSAGE_CUE.test(text) && !CALL_CUE.test(text)) return 'message';
+  return 'call';
+}
+
+// ---- result ----------------------------------------------------------------------------
+
+const INVALID = /空号|停机|号码(?:错误|有误|不对|错了)|错号|不存在|销号|\bwrong number\b|\bnot in service\b|\bdisconnected\b|\binvalid number\b|\bnumber (?:is )?(?:invalid|dead)\b|\bnot recogni[sz]ed\b|\bdoes(?:n'?t| not) exist\b|\bunobtainable\b|\bout of service\b/i;
+const BUSY = /占线|忙音|正在通话中|通话中|\bline (?:was |is )?busy\b|\bbusy (?:line|signal|tone)\b|\bengaged\b/i;
+const NO_ANSWER = /没(?:有)?人?接|未接|不接|无人接听|没人听|无法接通|打不通|没打通|未打通|关机|不在服务区|拒接|\bno answer\b|\bnot answering\b|\bdid(?:n'?t| not) (?:pick up|answer)\b|\bvoicemail\b|\bunanswered\b|\bno reply\b|\bnot picking up\b|\bcould(?:n'?t| not) (?:reach|get through)\b|\bunreachable\b|\bwent straight to\b|\b(?:nobody|no one|no-one) (?:picked up|answered)\b|\bno pick-?up\b/i;
+/** The customer was on the line: beats a failed earlier attempt in the same log. */
+const STRONG_CONNECTED = /(?<![没未不法])接通|聊了|谈了|通话了?\s*\d|通完电话|\bspoke\b|\btalked\b|\bchatted\b|\bhad a [\w-]*\s*(?:chat|call|talk)\b/i;
+/** Anything the customer said or did implies someone picked up. */
+const WEAK_CONNECTED = /接了|接的|说|聊|问|谈|讲|告诉|表示|答应|同意|拒绝|骂|挂|回复|拍板|决定|定了|签|办了|感兴趣|兴趣|意向|嫌|骗|\bsaid\b|\bsays\b|\btold\b|\basked\b|\bagreed\b|\bsigned\b|\binterested\b|\bwants?\b|\bthinks?\b|\bdecided\b|\bhung up\b/i;
+
+export function findResult(text: string, kind: ActivityKind, evidence: boolean): CallResult | null {
+  if (kind !== 'call') return null;
+  if (INVALID.test(text)) return 'invalid_number';
+  if (STRONG_CONNECTED.test(text)) return 'connected';
+  if (BUSY.test(text)) return 'busy';
+  if (NO_ANSWER.test(text)) return 'no_answer';
+  if (evidence || WEAK_CONNECTED.test(text)) return 'connected';
+  return null;
+}
+
+// ---- intent ----------------------------------------------------------------------------
+
+/** An explicit grade: A类, 意向A, B级, "B grade", "Marked C". (A卡 is the A-card, not a grade.) */
+const GRADE_EXPLICIT = [
+  /(?<![A-Za-z])([ABC])\s*(?:类|级|档|类客户|级客户)/i,
+  /意向(?:等级|程度)?\s*[:：]?\s*(?:是|为|改成|改为)?\s*([ABC])(?![A-Za-z])/i,
+  /\b(?:grade|class|rated|rating|marked(?: as)?|priority|intent)\s*[:：]?\s*([ABC])\b/i,
+  /\b([ABC])[- ](?:grade|class|lead|rating)\b/i,
+];
+const GRADE_C = /没兴趣|不感兴趣|不太感兴趣|兴趣不大|没意向|意向(?:低|不大|不高|很低|较低|比较低|一般般)|没什么兴趣|\bnot interested\b|\bno interest\b|\bisn'?t interested\b|\bwasn'?t interested\b|\bcold lead\b|\blow interest\b/i;
+const GRADE_A = /(?:很|非常|特别|挺|相当|超)(?:感兴趣|有兴趣|有意向|想要|想买)|意向(?:很|非常|特别|比较|较|挺|相当)?(?:强|高|大|明确|不错)|有意向|急着要|马上要|\bvery interested\b|\breally interested\b|\bkeen\b|\bhot lead\b|\bready to (?:buy|sign)\b|\bhigh interest\b/i;
+const GRADE_B = /有点(?:兴趣|意向)|有一点兴趣|有些兴趣|感兴趣|有兴趣|意向一般|意向中等|一般般|可以考虑|\blukewarm\b|\bsomewhat interested\b|\bmight be interested\b|\binterested\b|\bsome interest\b|\bwarm lead\b/i;
+
+export function findIntent(text: string): Grade | null {
+  for (const re of GRADE_EXPLICIT) {
+    const m = re.exec(text);
+    if (m) return m[1]!.toUpperCase() as Grade;
+  }
+  if (GRADE_C.test(text)) return 'C';
+  if (GRADE_A.test(text)) return 'A';
+  if (GRADE_B.test(text)) return 'B';
+  return null;
+}
+
+// ---- stage -----------------------------------------------------------------------------
+
+const WON = /成交|拿下|开单|确认购买|同意购买|同意签|报名了|报了名|入会了|开通了|购买了|订购了|入手了|签了|签约|签单|拍板了|当场拍板|(?<![约说确决没还未])定了|订了|下单|下了单|付款|付了|已付|付清|交了|收了|办了|买了|续费|续卡|续了|刷卡|全款|\bsigned\b|\bsigned up\b|\bclosed (?:the |a )?deal\b|\bdeal (?:closed|done)\b|\bclosed it\b|\bpurchased\b|\bbought\b|\bpaid\b|\bplaced an order\b|\brenewed\b|\bwent ahead\b|\bagreed to (?:buy|sign|purchase|go ahead)\b/i;
+/** A purchase from someone else, or in the past, is not our deal (已经在康乐汇办了年卡). */
+const NOT_OURS = /在(?!电话|线|微信|现场|店|门店|我们|这边)[^,.;!?。]{0,8}$|别家|别人家|其他家|去年|以前|之前|已经在|没|未|还没|不会|没有|\bnot\b|\bn'?t\b|\bnever\b|\bhasn'?t\b|\banother\b|\belsewhere\b/i;
+const LOST = /流失|没戏|没希望|放弃|不要了|不买了|不考虑了|退(?:了|款|卡)|买了别家|选了别家|跟别家签|\blost\b|\bdead lead\b|\bgave up\b|\bwent with (?:a |another )?competitor\b|\bchose (?:another|a competitor)\b/i;
+
+export function isWon(text: string): boolean {
+  for (const m of text.matchAll(new RegExp(WON.source, 'gi'))) {
+    const before = text.slice(Math.max(0, m.index - 10), m.index);
+    const clause = before.split(/[,.;!?。]/).pop() ?? '';
+    if (NOT_OURS.test(clause) && !/决定|终于|最后|当场/.test(clause)) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    if (/^[^,.;!?。]{0,6}(?:别家|别人家|其他家)|\b(?:another|elsewhere|competitor|from them)\b/i.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
+export function findStage(text: string, intent: Grade | null, result: CallResult | null, kind: ActivityKind): Stage | null {
+  if (isWon(text)) return 'won';
+  if (LOST.test(text)) return 'lost';
+  if (intent === 'A' || /建卡|建了?A卡|A卡客户|\bA-card\b/i.test(text)) return 'intent';
+  if (intent === 'B') return 'intent';
+  if (result === 'connected' || kind !== 'call') return 'contacted';
+  return null;
+}
+
+// ---- do-not-call and referral ----------------------------------------------------------
+
+const DO_NOT_CALL = /别再打|不要再打|(?:别|不要|不准|不许)再?给(?:我|他|她)打|举报|别打了|不要打了|再打就投诉|投诉|号码删|删(?:了|掉|除)[^,.;!?。]{0,6}(?:号码|电话|信息)|把(?:他|她|我)?的?号码删|拉黑|黑名单|不要再联系|别再联系|别联系|不要联系|勿扰|不要再打扰|别再打扰|\bdo not call\b|\bdon'?t call (?:me|him|her|them|again)\b|\bdo-not-call\b|\bstop calling\b|\bnever call\b|\bremove (?:me|him|her|them|(?:his|her|their) (?:number|details)) from\b|\btake (?:me|him|her|them) off\b|\bunsubscribe\b|\bthreatened to (?:complain|report)\b/i;
+
+export function isDoNotCall(text: string): boolean {
+  return DO_NOT_CALL.test(text);
+}
+
+/** Referral cues; 帮我介绍 / 给她介绍 (the customer or rep introducing) does not count. */
+const REFERRAL = /转介绍|介绍(?:过来|来)?的|推荐(?:过来|来)?的|老带新|经[^,.;!?。]{1,8}介绍|通过[^,.;!?。]{1,8}(?:介绍|推荐)|\breferred\b|\breferral from\b|\bwas a referral\b|\brecommended (?:by|us)\b|\bintroduced by\b/gi;
+const NOT_REFERRAL = /[帮给向为替我]\s*[^,.;!?。]{0,3}$|会$|要$|答应$|\bwill\b|\bcould\b/i;
+
+export function isReferral(text: string): boolean {
+  for (const m of text.matchAll(REFERRAL)) {
+    if (/^(?:referred|introduced|recommended)/i.test(m[0])) {
+      // "was referred by", "Tom referred her to us" count; "she referred two friends" does not.
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      if (/\s/.test(m[0]) || /^\s+(?:by|him|her|them|us|me)\b/i.test(after) || /\b(?:was|were|been|got|is)\s+$/i.test(before)) return true;
+      continue;
+    }
+    if (/^(?:referral|was a referral)/i.test(m[0])) return true;
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    if (NOT_REFERRAL.test(before)) continue;
+    return true;
+  }
+  return false;
+}
