@@ -8,6 +8,7 @@ import type { Clock, Logger, Store } from '../core/ports.ts';
 import type { Core } from '../core/router.ts';
 import { openDatabase, type Database } from '../db/connect.ts';
 import { createStore } from '../db/store.ts';
+import { createOpenAiLlm } from './llm/openai-llm.ts';
 import type { Config } from './config.ts';
 
 
@@ -37,6 +38,7 @@ export async function openApp(config: Config, opts: AppOptions): Promise<App> {
     store,
     clock: opts.clock ?? systemClock,
     logger: opts.logger,
+    llm: config.openai ? createOpenAiLlm(config.openai) : undefined,
     defaults: config.defaults,
   });
   return { config, database, store, core, logger: opts.logger, close: () => database.close() };

@@ -1,7 +1,7 @@
 import type { Viewer } from './access.ts';
 import type { Lang } from './domain.ts';
 import type { IncomingMessage } from './message.ts';
-import type { Clock, LlmPort, Logger, Outbox, Store } from './ports.ts';
+import type { Clock, ConversationState, LlmPort, Logger, Outbox, Store } from './ports.ts';
 import type { TeamRecord, UserRecord } from './records.ts';
 import type { Reply } from './reply.ts';
 
@@ -33,10 +33,14 @@ export interface Context {
   lang: Lang;
   /** When the message was sent. */
   now: Date;
+  /** A dialogue waiting for this message (loaded with the sender), or null. */
+  dialogue: ConversationState | null;
 }
 
 export type Handler = (ctx: Context) => Promise<Reply[]>;
 export type ActionHandler = (ctx: Context, value: string | undefined) => Promise<Reply[]>;
+/** Handles the next message of a dialogue the feature started (see ConversationState). */
+export type ContinuationHandler = (ctx: Context, state: ConversationState) => Promise<Reply[]>;
 
 export interface Command {
   name: string;
@@ -57,4 +61,14 @@ export interface Feature {
   actions?: Record<string, ActionHandler>;
   callLog?: Handler;
   question?: Handler;
+  /** Keyed by ConversationState.type. */
+  continuations?: Record<string, ContinuationHandler>;
 }
+
+/** Identifies a chat for dialogue state: the same user may talk in several chats at once. */
+export function chatKey(ctx: Pick<Context, 'msg'>): string {
+  return `${ctx.msg.platform}:${ctx.msg.chatId}`;
+}
+
+/** How long a dialogue waits for the user's next message. */
+export const DIALOGUE_TTL_MS = 15 * 60_000;

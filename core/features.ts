@@ -2,6 +2,8 @@
  * The capabilities the bot ships with, in the order /help lists them.
  */
 import type { CoreDeps, Feature } from './context.ts';
+import { customerCommandsFeature } from './calls/commands.ts';
+import { callsFeature } from './calls/feature.ts';
 import { customersFeature } from './commands/customers.ts';
 import { helpFeature } from './commands/help.ts';
 import { langFeature } from './commands/lang.ts';
@@ -13,6 +15,6 @@ export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
   // /help lists the commands of every feature, itself included, so it reads them lazily.
   let core: Core | undefined;
   const help = helpFeature(() => core?.commands ?? []);
-  core = createCore(deps, [help, ...extra, customersFeature, teamFeature, meFeature, langFeature]);
+  core = createCore(deps, [help, callsFeature, customerCommandsFeature, customersFeature, ...extra, teamFeature, meFeature, langFeature]);
   return core;
 }

@@ -8,7 +8,7 @@ import type { CoreDeps } from './context.ts';
 import type { Lang, Role } from './domain.ts';
 import { detectLang } from './i18n.ts';
 import type { IncomingMessage } from './message.ts';
-import type { Store } from './ports.ts';
+import type { ConversationState, Store } from './ports.ts';
 import type { TeamRecord, UserRecord } from './records.ts';
 
 export interface Sender {
@@ -16,6 +16,7 @@ export interface Sender {
   viewer: Viewer;
   team: TeamRecord;
   lang: Lang;
+  dialogue: ConversationState | null;
 }
 
 export async function ensureDefaultTeam(deps: CoreDeps): Promise<TeamRecord> {
@@ -32,7 +33,7 @@ export async function ensureDefaultTeam(deps: CoreDeps): Promise<TeamRecord> {
   }
 }
 
-async function createUser(deps: CoreDeps, msg: IncomingMessage): Promise<UserRecord> {
+async function createUser(deps: CoreDeps, msg: IncomingMessage): Promise<void> {
   const team = await ensureDefaultTeam(deps);
   const displayName = msg.userName?.trim() || msg.platformUserId;
   try {
@@ -46,33 +47,36 @@ async function createUser(deps: CoreDeps, msg: IncomingMessage): Promise<UserRec
       const roles: Role[] = first ? ['admin', 'manager', 'rep'] : ['rep'];
       await store.teams.setRoles(team.id, user.id, roles);
       await store.audit.record({ actorId: user.id, action: 'user.created', entity: 'user', entityId: user.id, after: { platform: msg.platform, roles, teamId: team.id } });
-      return user;
     });
   } catch (err) {
-    // The same new user's second message raced the first one: use the user it created.
-    const user = await deps.store.users.findByIdentity(msg.platform, msg.platformUserId);
-    if (user) return user;
+    // The same new user's second message raced the first one, which created them: carry on.
+    if (await deps.store.users.findByIdentity(msg.platform, msg.platformUserId)) return;
     throw err;
   }
 }
 
-export async function resolveSender(deps: CoreDeps, msg: IncomingMessage): Promise<Sender> {
-  let user =
-    (await deps.store.users.findByIdentity(msg.platform, msg.platformUserId)) ?? (await createUser(deps, msg));
+export async function resolveSender(deps: CoreDeps, msg: IncomingMessage, chatKey: string, now: Date): Promise<Sender> {
+  const { store } = deps;
+  let session = await store.users.loadSession(msg.platform, msg.platformUserId, chatKey, now);
+  if (!session) {
+    await createUser(deps, msg);
+    session = await store.users.loadSession(msg.platform, msg.platformUserId, chatKey, now);
+    if (!session) throw new Error('user vanished right after it was created');
+  }
+  let { user } = session;
 
   // Only free text says which language the user writes in: command arguments are names and keywords.
   const detected = msg.action || /^[/／]/.test(msg.text.trim()) ? null : detectLang(msg.text);
   if (detected && !user.langFixed && detected !== user.lang) {
-    user = await deps.store.users.update(user.id, { lang: detected });
+    user = await store.users.update(user.id, { lang: detected });
   }
 
-  const memberships = await deps.store.teams.membershipsOf(user.id);
-  const teamId = memberships[0]?.teamId;
-  const team = (teamId !== undefined && (await deps.store.teams.get(teamId))) || (await ensureDefaultTeam(deps));
+  const team = session.team ?? (await ensureDefaultTeam(deps));
   return {
     user,
-    viewer: { userId: user.id, memberships },
+    viewer: { userId: user.id, memberships: session.memberships },
     team,
     lang: user.lang ?? team.lang,
+    dialogue: session.dialogue,
   };
 }

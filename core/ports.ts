@@ -7,11 +7,15 @@ import type { Reply } from './reply.ts';
 import type {
   ActivityRecord,
   AuditEntry,
+  CustomerMutableField,
   CustomerRecord,
+  FollowUpRecord,
+  FollowUpWithCustomer,
   MemberSummary,
   MembershipRecord,
   NewActivityRecord,
   NewCustomerRecord,
+  NewFollowUpRecord,
   Scope,
   TeamRecord,
   UserRecord,
@@ -28,8 +32,19 @@ export interface Logger {
   error(obj: object | string, msg?: string): void;
 }
 
+/** Everything the router needs about a sender, loaded in one round trip per message. */
+export interface SenderSession {
+  user: UserRecord;
+  memberships: MembershipRecord[];
+  /** The team of the sender's first membership; null when they belong to none. */
+  team: TeamRecord | null;
+  /** The dialogue waiting for this sender's next message in this chat, if any. */
+  dialogue: ConversationState | null;
+}
+
 export interface UserRepository {
   get(id: number): Promise<UserRecord | null>;
+  loadSession(platform: Platform, platformUserId: string, chatKey: string, now: Date): Promise<SenderSession | null>;
   findByIdentity(platform: Platform, platformUserId: string): Promise<UserRecord | null>;
   /** Users whose display name (or an identity's) equals `name`, case-insensitively. */
   findByName(name: string): Promise<UserRecord[]>;
@@ -53,12 +68,51 @@ export interface TeamRepository {
 export interface CustomerRepository {
   create(input: NewCustomerRecord): Promise<CustomerRecord>;
   get(id: number): Promise<CustomerRecord | null>;
+  update(id: number, patch: Partial<Pick<CustomerRecord, CustomerMutableField>>): Promise<CustomerRecord>;
+  delete(id: number): Promise<void>;
+  /** The owner's customers whose phone has the same digits. */
+  findByPhone(ownerId: number, phone: string): Promise<CustomerRecord[]>;
+  /** The owner's customers with this name (case-insensitive), most recently contacted first. */
+  findByName(ownerId: number, name: string): Promise<CustomerRecord[]>;
   listVisible(scope: Scope, opts?: { limit?: number }): Promise<CustomerRecord[]>;
+  /** Visible customers whose name, company or phone contains `query`. */
+  search(scope: Scope, query: string, opts?: { limit?: number }): Promise<CustomerRecord[]>;
 }
 
 export interface ActivityRepository {
   create(input: NewActivityRecord): Promise<ActivityRecord>;
+  get(id: number): Promise<ActivityRecord | null>;
+  delete(id: number): Promise<void>;
   listVisible(scope: Scope, opts?: { limit?: number }): Promise<ActivityRecord[]>;
+  listForCustomer(customerId: number, opts?: { limit?: number }): Promise<ActivityRecord[]>;
+  countForCustomer(customerId: number): Promise<number>;
+}
+
+export interface FollowUpRepository {
+  create(input: NewFollowUpRecord): Promise<FollowUpRecord>;
+  get(id: number): Promise<FollowUpRecord | null>;
+  delete(id: number): Promise<void>;
+  /** Deletes the follow-ups an activity scheduled (Undo). */
+  deleteForActivity(activityId: number): Promise<void>;
+  setStatus(ids: number[], status: FollowUpRecord['status']): Promise<void>;
+  update(id: number, patch: Partial<Pick<FollowUpRecord, 'dueAt' | 'status' | 'notifiedAt' | 'note'>>): Promise<FollowUpRecord>;
+  pendingForCustomer(customerId: number): Promise<FollowUpRecord[]>;
+  /** Sets every open follow-up of the customer to `status`; returns their ids and former statuses. */
+  closeOpenForCustomer(customerId: number, status: FollowUpRecord['status']): Promise<Array<{ id: number; status: FollowUpRecord['status'] }>>;
+  /** Pending (and snoozed) follow-ups in scope, due before `dueBefore` when given, earliest first. */
+  listOpen(scope: Scope, opts?: { dueBefore?: Date; limit?: number }): Promise<FollowUpWithCustomer[]>;
+}
+
+/** A short dialogue waiting for the user's next message in one chat (e.g. Edit asks for the correction). */
+export interface ConversationState {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface ConversationRepository {
+  get(userId: number, chatKey: string, now: Date): Promise<ConversationState | null>;
+  set(userId: number, chatKey: string, state: ConversationState, expiresAt: Date): Promise<void>;
+  clear(userId: number, chatKey: string): Promise<void>;
 }
 
 export interface DeliveryRepository {
@@ -77,6 +131,8 @@ export interface Store {
   teams: TeamRepository;
   customers: CustomerRepository;
   activities: ActivityRepository;
+  followUps: FollowUpRepository;
+  conversations: ConversationRepository;
   deliveries: DeliveryRepository;
   audit: AuditRepository;
   /** Runs `fn` in one database transaction; everything it writes commits or rolls back together. */

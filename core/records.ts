@@ -6,6 +6,7 @@ import type {
   ActivityKind,
   CallResult,
   CustomerSource,
+  FollowUpStatus,
   Grade,
   Lang,
   Platform,
@@ -85,8 +86,55 @@ export interface ActivityRecord {
   rawText: string;
   sourcePlatform: Platform | null;
   sourceMessageId: string | null;
+  effects: ActivityEffects | null;
   occurredAt: Date;
   createdAt: Date;
+}
+
+/** Changes a logged activity made beyond its own row; Undo reverses them (and deletes the follow-up it scheduled). */
+export interface ActivityEffects {
+  /** The customer was created by this activity (Undo deletes it if nothing else refers to it). */
+  createdCustomer: boolean;
+  /** The customer's fields before this activity changed them (only the changed fields). */
+  customerBefore: Partial<Pick<CustomerRecord, CustomerMutableField>>;
+  /** Pending follow-ups this activity closed (done) or cancelled (do-not-call), with their old status. */
+  closedFollowUps: Array<{ id: number; status: FollowUpStatus }>;
+}
+
+export type CustomerMutableField =
+  | 'name'
+  | 'company'
+  | 'phone'
+  | 'grade'
+  | 'stage'
+  | 'doNotCall'
+  | 'source'
+  | 'referredBy'
+  | 'intentAt'
+  | 'wonAt'
+  | 'lostAt'
+  | 'lastContactAt';
+
+export interface FollowUpRecord {
+  id: number;
+  teamId: number;
+  customerId: number;
+  repId: number;
+  activityId: number | null;
+  dueAt: Date;
+  status: FollowUpStatus;
+  notifiedAt: Date | null;
+  note: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewFollowUpRecord = Pick<FollowUpRecord, 'teamId' | 'customerId' | 'repId' | 'dueAt'> &
+  Partial<Pick<FollowUpRecord, 'activityId' | 'note' | 'status'>>;
+
+/** A follow-up with the customer it is about (for lists and reminders). */
+export interface FollowUpWithCustomer extends FollowUpRecord {
+  customer: CustomerRecord;
 }
 
 export type NewActivityRecord = Pick<ActivityRecord, 'teamId' | 'authorId' | 'kind' | 'rawText' | 'occurredAt'> &

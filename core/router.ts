@@ -3,7 +3,17 @@
  * Deduplicates platform retries before doing anything, and turns any failure into a friendly
  * reply in the user's language (the failure is logged; nothing the user typed is lost).
  */
-import type { ActionHandler, Command, Context, CoreDeps, Feature, Handler } from './context.ts';
+import {
+  type ActionHandler,
+  chatKey,
+  type Command,
+  type Context,
+  type ContinuationHandler,
+  type CoreDeps,
+  DIALOGUE_TTL_MS,
+  type Feature,
+  type Handler,
+} from './context.ts';
 import { defineMessages } from './i18n.ts';
 import { classify } from './intent.ts';
 import type { IncomingMessage } from './message.ts';
@@ -22,6 +32,9 @@ const text = defineMessages(
     },
     other: '我没太明白。可以直接告诉我刚打的电话（例如“张总没接，明天上午再打”），或者问我问题；发送 /help 查看命令。',
     empty: '请发送文字消息。发送 /help 查看命令。',
+    which: '这条是通话记录，还是想问个问题？',
+    asLog: '记录为通话',
+    asQuestion: '这是个问题',
   },
   {
     unknownCommand: (name: string) => `There is no /${name} command. Send /help to see what I can do.`,
@@ -33,6 +46,9 @@ const text = defineMessages(
     },
     other: 'I did not quite get that. Tell me about a call you just made ("Mr Li, no answer, try again tomorrow morning"), ask me a question, or send /help.',
     empty: 'Please send a text message. Send /help to see the commands.',
+    which: 'Is this a call log, or a question?',
+    asLog: 'Log as a call',
+    asQuestion: 'It is a question',
   },
 );
 
@@ -53,8 +69,20 @@ export function createCore(deps: CoreDeps, features: Feature[]): Core {
   for (const c of commands) for (const n of [c.name, ...(c.aliases ?? [])]) byName.set(n, c);
   const actions = new Map<string, ActionHandler>();
   for (const f of features) for (const [name, h] of Object.entries(f.actions ?? {})) actions.set(name, h);
+  const continuations = new Map<string, ContinuationHandler>();
+  for (const f of features) for (const [type, h] of Object.entries(f.continuations ?? {})) continuations.set(type, h);
   const callLog: Handler | undefined = features.find((f) => f.callLog)?.callLog;
   const question: Handler | undefined = features.find((f) => f.question)?.question;
+
+  // When the router could not tell a log from a question it asked; the answer replays the text.
+  async function routeAs(ctx: Context, handler: Handler | undefined): Promise<Reply[]> {
+    const state = ctx.dialogue;
+    if (state?.type !== 'route' || typeof state.text !== 'string' || !handler) return [textReply(text(ctx.lang).expiredButton)];
+    await ctx.store.conversations.clear(ctx.user.id, chatKey(ctx));
+    return handler({ ...ctx, msg: { ...ctx.msg, text: state.text, action: undefined } });
+  }
+  actions.set('route.log', (ctx) => routeAs(ctx, callLog));
+  actions.set('route.question', (ctx) => routeAs(ctx, question));
 
   async function dispatch(ctx: Context): Promise<Reply[]> {
     const t = text(ctx.lang);
@@ -64,7 +92,29 @@ export function createCore(deps: CoreDeps, features: Feature[]): Core {
     }
     const input = ctx.msg.text.trim();
     if (!input) return [textReply(t.empty)];
-    const { intent } = classify(input);
+    const { intent, unsure } = classify(input);
+
+    // A dialogue in progress (e.g. Edit waiting for the correction) takes the next non-command message.
+    if (intent !== 'command') {
+      const state = ctx.dialogue;
+      const continuation = state && continuations.get(state.type);
+      if (state && continuation) {
+        await ctx.store.conversations.clear(ctx.user.id, chatKey(ctx));
+        return continuation(ctx, state);
+      }
+    }
+
+    if (unsure && callLog && question && (intent === 'call_log' || intent === 'question')) {
+      const expires = new Date(ctx.now.getTime() + DIALOGUE_TTL_MS);
+      await ctx.store.conversations.set(ctx.user.id, chatKey(ctx), { type: 'route', text: input }, expires);
+      return [
+        textReply(t.which, [
+          { label: t.asLog, action: 'route.log' },
+          { label: t.asQuestion, action: 'route.question' },
+        ]),
+      ];
+    }
+
     switch (intent) {
       case 'command': {
         const { name, args } = parseCommand(input);
@@ -93,9 +143,10 @@ export function createCore(deps: CoreDeps, features: Feature[]): Core {
           return [];
         }
       }
-      const sender = await resolveSender(deps, msg);
+      const now = msg.sentAt ?? deps.clock.now();
+      const sender = await resolveSender(deps, msg, chatKey({ msg }), now);
       lang = sender.lang;
-      const ctx: Context = { deps, store, msg, ...sender, now: msg.sentAt ?? deps.clock.now() };
+      const ctx: Context = { deps, store, msg, ...sender, now };
       return await dispatch(ctx);
     } catch (err) {
       logger.error({ err, platform: msg.platform, chatId: msg.chatId }, 'message handling failed');

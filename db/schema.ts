@@ -30,6 +30,7 @@ import {
   STAGES,
   TARGET_METRICS,
 } from '../core/domain.ts';
+import type { ActivityEffects } from '../core/records.ts';
 
 export const platformEnum = pgEnum('platform', PLATFORMS);
 export const roleEnum = pgEnum('role', ROLES);
@@ -166,6 +167,8 @@ export const activities = pgTable(
     rawText: text('raw_text').notNull(),
     sourcePlatform: platformEnum('source_platform'),
     sourceMessageId: text('source_message_id'),
+    /** What logging this activity changed elsewhere, so Undo can put it back exactly. */
+    effects: jsonb('effects').$type<ActivityEffects>(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },

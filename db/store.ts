@@ -5,8 +5,10 @@ import type { Store } from '../core/ports.ts';
 import type { Db } from './connect.ts';
 import { activityRepository } from './repositories/activities.ts';
 import { auditRepository } from './repositories/audit.ts';
+import { conversationRepository } from './repositories/conversations.ts';
 import { customerRepository } from './repositories/customers.ts';
 import { deliveryRepository } from './repositories/deliveries.ts';
+import { followUpRepository } from './repositories/follow-ups.ts';
 import { teamRepository } from './repositories/teams.ts';
 import { userRepository } from './repositories/users.ts';
 
@@ -16,6 +18,8 @@ export function createStore(db: Db): Store {
     teams: teamRepository(db),
     customers: customerRepository(db),
     activities: activityRepository(db),
+    followUps: followUpRepository(db),
+    conversations: conversationRepository(db),
     deliveries: deliveryRepository(db),
     audit: auditRepository(db),
     // Inside a transaction, nested calls become savepoints.

@@ -1,8 +1,13 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { CustomerRepository } from '../../core/ports.ts';
 import type { Db } from '../connect.ts';
 import { customers } from '../schema.ts';
 import { scopeWhere } from './scope.ts';
+
+/** LIKE pattern matching `text` literally anywhere. */
+function contains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
 export function customerRepository(db: Db): CustomerRepository {
   return {
@@ -15,6 +20,34 @@ export function customerRepository(db: Db): CustomerRepository {
       const [row] = await db.select().from(customers).where(eq(customers.id, id));
       return row ?? null;
     },
+    async update(id, patch) {
+      const [row] = await db
+        .update(customers)
+        .set({ ...patch, updatedAt: sql`now()` })
+        .where(eq(customers.id, id))
+        .returning();
+      if (!row) throw new Error(`customer ${id} not found`);
+      return row;
+    },
+    async delete(id) {
+      await db.delete(customers).where(eq(customers.id, id));
+    },
+    async findByPhone(ownerId, phone) {
+      const digits = phone.replace(/\D/g, '');
+      if (!digits) return [];
+      return db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.ownerId, ownerId), sql`regexp_replace(${customers.phone}, '\\D', '', 'g') = ${digits}`))
+        .orderBy(desc(customers.lastContactAt), desc(customers.id));
+    },
+    async findByName(ownerId, name) {
+      return db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.ownerId, ownerId), sql`lower(${customers.name}) = lower(${name})`))
+        .orderBy(sql`${customers.lastContactAt} desc nulls last`, desc(customers.id));
+    },
     async listVisible(scope, opts = {}) {
       return db
         .select()
@@ -22,6 +55,21 @@ export function customerRepository(db: Db): CustomerRepository {
         .where(scopeWhere(scope, customers.ownerId, customers.teamId))
         .orderBy(desc(customers.updatedAt), desc(customers.id))
         .limit(opts.limit ?? 100);
+    },
+    async search(scope, query, opts = {}) {
+      const q = query.trim();
+      const digits = q.replace(/\D/g, '');
+      const match = or(
+        ilike(customers.name, contains(q)),
+        ilike(customers.company, contains(q)),
+        digits.length >= 4 ? sql`regexp_replace(${customers.phone}, '\\D', '', 'g') like ${contains(digits)}` : undefined,
+      );
+      return db
+        .select()
+        .from(customers)
+        .where(and(scopeWhere(scope, customers.ownerId, customers.teamId), match))
+        .orderBy(sql`${customers.lastContactAt} desc nulls last`, desc(customers.id))
+        .limit(opts.limit ?? 10);
     },
   };
 }

@@ -37,6 +37,17 @@ describe.each(databaseKinds())('scripted terminal chat on %s', (kind) => {
     expect(second.stdout).toContain('经理');
   });
 
+  it('logs a call and taps Undo by typing its number', async () => {
+    const e = await env();
+    const result = await run(['chat'], e, '张总13812345678没接，明天上午再打\n1\n/customers\n');
+    expect(result.code).toBe(0);
+    const [logged, undone, customers] = result.stdout.trim().split(/\n\n/);
+    expect(logged).toContain('已记录通话');
+    expect(logged).toMatch(/\[1\] 撤销\s+\[2\] 修改/);
+    expect(undone).toContain('已撤销');
+    expect(customers).toContain('还没有客户');
+  });
+
   it('treats a bare number as ordinary text when no button is on offer', async () => {
     const e = await env();
     const result = await run(['chat'], e, '/nothing\n1\n');

@@ -47,7 +47,7 @@ describe.each(databaseKinds())('router on %s', (kind) => {
   });
 
   it('routes free text by intent', async () => {
-    expect(await bot.say('张总没接，明天上午再打')).toContain('通话记录');
+    expect(await bot.say('张总没接，明天上午再打')).toContain('已记录通话');
     expect(await bot.say('客户说太贵了怎么办？')).toContain('问题');
     expect(await bot.say('客户怀疑我是骗子')).toContain('问题');
     expect(await bot.say('哈哈哈哈')).toContain('/help');

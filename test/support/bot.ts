@@ -5,6 +5,7 @@
 import { Writable } from 'node:stream';
 import { ManualClock } from '../../core/clock.ts';
 import type { IncomingMessage } from '../../core/message.ts';
+import type { LlmPort } from '../../core/ports.ts';
 import type { Reply } from '../../core/reply.ts';
 import { replyText } from '../../core/reply.ts';
 import { createBot } from '../../core/features.ts';
@@ -23,7 +24,7 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export async function createTestBot(kind: DatabaseKind, opts: { now?: string } = {}): Promise<TestBot> {
+export async function createTestBot(kind: DatabaseKind, opts: { now?: string; llm?: LlmPort } = {}): Promise<TestBot> {
   const database = await openTestDatabase(kind);
   const clock = new ManualClock(opts.now ?? '2026-11-23T10:00:00+08:00');
   const logs: Array<Record<string, unknown>> = [];
@@ -38,6 +39,7 @@ export async function createTestBot(kind: DatabaseKind, opts: { now?: string } =
     store: database.store,
     clock,
     logger,
+    llm: opts.llm,
     defaults: { teamName: '默认团队', timezone: 'Asia/Shanghai', lang: 'zh' },
   });
   const send = (msg: Partial<IncomingMessage> & { text: string }) =>

@@ -1,0 +1,41 @@
+import { userInfo } from 'node:os';
+import { openApp } from '../app.ts';
+import { runTerminalChat } from '../console/terminal-chat.ts';
+import { createLogger } from '../logger.ts';
+import { type Io, parseFlags, readConfig, type Subcommand } from './common.ts';
+
+async function chat(args: string[], io: Io): Promise<number> {
+  const { values } = parseFlags(args, { user: { type: 'string' } });
+  const config = readConfig();
+  // In the terminal the chat owns the screen: only warnings reach stderr unless LOG_LEVEL says otherwise.
+  const logger = createLogger(config.logLevel ?? 'warn');
+  const app = await openApp(config, { logger, onProgress: (m) => io.stderr.write(`${m}\n`) });
+  try {
+    const name = values.user?.trim() || userInfo().username || 'local';
+    await runTerminalChat({
+      core: app.core,
+      input: io.stdin,
+      output: io.stdout,
+      user: name,
+      interactive: Boolean(io.stdin.isTTY),
+      greeting: `salesbot — ${name}. /help 查看命令 · /help for commands · Ctrl+D ${config.defaults.lang === 'zh' ? '退出' : 'to quit'}`,
+    });
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+export const chatCommand: Subcommand = {
+  name: 'chat',
+  usage: 'chat [--user NAME]',
+  summary: 'chat with the bot in this terminal as a local user',
+  run: chat,
+};
+
+export const startCommand: Subcommand = {
+  name: 'start',
+  usage: 'start',
+  summary: 'start the bot (terminal chat when no Slack/Telegram token is set)',
+  run: chat,
+};

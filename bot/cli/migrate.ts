@@ -1,0 +1,17 @@
+import { openApp } from '../app.ts';
+import { createLogger } from '../logger.ts';
+import { type Io, parseFlags, readConfig, type Subcommand } from './common.ts';
+
+export const migrateCommand: Subcommand = {
+  name: 'migrate',
+  usage: 'migrate',
+  summary: 'apply database migrations and exit',
+  async run(args: string[], io: Io) {
+    parseFlags(args, {});
+    const config = readConfig();
+    const app = await openApp(config, { logger: createLogger(config.logLevel ?? 'info'), onProgress: (m) => io.stderr.write(`${m}\n`) });
+    await app.close();
+    io.stdout.write(`Database is up to date (${app.database.kind}).\n`);
+    return 0;
+  },
+};
