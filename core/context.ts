@@ -1,7 +1,7 @@
 import type { Viewer } from './access.ts';
 import type { Lang } from './domain.ts';
 import type { IncomingMessage } from './message.ts';
-import type { Clock, ConversationState, LlmPort, Logger, Outbox, Store } from './ports.ts';
+import type { Clock, ConversationState, LlmPort, Logger, Store } from './ports.ts';
 import type { TeamRecord, UserRecord } from './records.ts';
 import type { Reply } from './reply.ts';
 
@@ -17,7 +17,6 @@ export interface CoreDeps {
   clock: Clock;
   logger: Logger;
   llm?: LlmPort;
-  outbox?: Outbox;
   defaults: TeamDefaults;
 }
 

@@ -9,12 +9,25 @@ import { helpFeature } from './commands/help.ts';
 import { langFeature } from './commands/lang.ts';
 import { meFeature } from './commands/me.ts';
 import { teamFeature } from './commands/team.ts';
+import { knowledgeFeature } from './knowledge/feature.ts';
+import { KnowledgeService } from './knowledge/service.ts';
 import { createCore, type Core } from './router.ts';
 
 export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
   // /help lists the commands of every feature, itself included, so it reads them lazily.
   let core: Core | undefined;
   const help = helpFeature(() => core?.commands ?? []);
-  core = createCore(deps, [help, callsFeature, customerCommandsFeature, customersFeature, ...extra, teamFeature, meFeature, langFeature]);
+  const knowledge = new KnowledgeService(deps.store);
+  core = createCore(deps, [
+    help,
+    callsFeature(knowledge),
+    customerCommandsFeature,
+    knowledgeFeature(knowledge),
+    customersFeature,
+    ...extra,
+    teamFeature,
+    meFeature,
+    langFeature,
+  ]);
   return core;
 }

@@ -3,19 +3,23 @@
  * layer (db/) implement them; tests use the real implementations.
  */
 import type { Platform, Role } from './domain.ts';
+import type { KbArticle } from './kb/article.ts';
 import type { Reply } from './reply.ts';
 import type {
+  ArticleRecord,
   ActivityRecord,
   AuditEntry,
   CustomerMutableField,
   CustomerRecord,
   FollowUpRecord,
   FollowUpWithCustomer,
+  KbQuestionRecord,
   MemberSummary,
   MembershipRecord,
   NewActivityRecord,
   NewCustomerRecord,
   NewFollowUpRecord,
+  OutboxMessage,
   Scope,
   TeamRecord,
   UserRecord,
@@ -126,6 +130,50 @@ export interface AuditRepository {
   record(entry: AuditEntry): Promise<void>;
 }
 
+export interface KnowledgeRepository {
+  list(): Promise<ArticleRecord[]>;
+  count(): Promise<number>;
+  /** Changes whenever an article is added, changed or removed (by any process). */
+  fingerprint(): Promise<string>;
+  get(id: number): Promise<ArticleRecord | null>;
+  findBySlug(slug: string): Promise<ArticleRecord | null>;
+  /** Inserts or updates by slug; 'unchanged' when the stored content hash is the same. */
+  save(article: KbArticle, contentHash: string): Promise<{ article: ArticleRecord; outcome: 'created' | 'updated' | 'unchanged' }>;
+  delete(id: number): Promise<void>;
+  /** Deletes every article whose slug is not listed; returns how many. */
+  deleteExcept(slugs: string[]): Promise<number>;
+}
+
+export interface KbQuestionRepository {
+  record(q: Pick<KbQuestionRecord, 'teamId' | 'askerId' | 'text' | 'platform' | 'chatId' | 'answered' | 'articleSlugs'>): Promise<KbQuestionRecord>;
+  get(id: number): Promise<KbQuestionRecord | null>;
+  setHelpful(id: number, helpful: boolean): Promise<void>;
+  /** Unanswered, unresolved questions of a team, newest first, with the asker's name. */
+  listGaps(teamId: number, opts?: { limit?: number; since?: Date }): Promise<Array<KbQuestionRecord & { askerName: string }>>;
+  /** Marks questions answered by an article; returns them (to tell their askers). */
+  resolve(ids: number[], articleId: number): Promise<KbQuestionRecord[]>;
+}
+
+/** Where the core sends a message it starts itself (an answer to a gap, a reminder, a digest). */
+export interface OutboxTarget {
+  platform: Platform;
+  chatId: string;
+}
+
+/** The sending side of the outbox: the core puts messages in, the platform adapters deliver them. */
+export interface Outbox {
+  send(target: OutboxTarget, replies: Reply[], opts?: { notBefore?: Date }): Promise<void>;
+}
+
+/** The delivering side, used by adapters. */
+export interface OutboxQueue extends Outbox {
+  /** Takes up to `limit` due messages of a platform (of one chat, if given), leasing them until `leaseUntil` so no other process sends them. */
+  claimDue(platform: Platform, now: Date, leaseUntil: Date, limit: number, chatId?: string): Promise<OutboxMessage[]>;
+  markSent(id: number, at: Date): Promise<void>;
+  /** Gives a message back for another try at `retryAt`. */
+  markFailed(id: number, error: string, retryAt: Date): Promise<void>;
+}
+
 export interface Store {
   users: UserRepository;
   teams: TeamRepository;
@@ -133,21 +181,15 @@ export interface Store {
   activities: ActivityRepository;
   followUps: FollowUpRepository;
   conversations: ConversationRepository;
+  knowledge: KnowledgeRepository;
+  questions: KbQuestionRepository;
+  outbox: OutboxQueue;
   deliveries: DeliveryRepository;
   audit: AuditRepository;
   /** Runs `fn` in one database transaction; everything it writes commits or rolls back together. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 }
 
-/** Where the core sends messages it starts itself (reminders, digests). */
-export interface OutboxTarget {
-  platform: Platform;
-  chatId: string;
-}
-
-export interface Outbox {
-  send(target: OutboxTarget, replies: Reply[]): Promise<void>;
-}
 
 /**
  * A language model reached through an OpenAI-compatible endpoint. Optional: every feature has a

@@ -2,6 +2,7 @@
  * The records the core reads and writes through the store port. The database layer maps its
  * rows onto these; the core never sees a driver type.
  */
+import type { KbArticle } from './kb/article.ts';
 import type {
   ActivityKind,
   CallResult,
@@ -156,4 +157,37 @@ export interface AuditEntry {
   entityId?: string | number | null;
   before?: unknown;
   after?: unknown;
+}
+
+/** A stored knowledge-base article. */
+export interface ArticleRecord extends KbArticle {
+  id: number;
+  contentHash: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A question asked of the knowledge base, answered or not. */
+export interface KbQuestionRecord {
+  id: number;
+  teamId: number;
+  askerId: number;
+  text: string;
+  platform: Platform | null;
+  chatId: string | null;
+  answered: boolean;
+  articleSlugs: string[];
+  helpful: boolean | null;
+  resolvedArticleId: number | null;
+  createdAt: Date;
+}
+
+/** A message waiting in the outbox for its platform's adapter. */
+export interface OutboxMessage {
+  id: number;
+  platform: Platform;
+  chatId: string;
+  replies: import('./reply.ts').Reply[];
+  attempts: number;
+  createdAt: Date;
 }

@@ -237,6 +237,9 @@ export const kbQuestions = pgTable(
       .notNull()
       .references(() => users.id),
     text: text('text').notNull(),
+    /** Where it was asked, so the asker can be told when a manager answers it. */
+    platform: platformEnum('platform'),
+    chatId: text('chat_id'),
     answered: boolean('answered').notNull().default(false),
     articleSlugs: text('article_slugs').array().notNull().default(sql`'{}'::text[]`),
     helpful: boolean('helpful'),
@@ -290,6 +293,28 @@ export const auditLog = pgTable(
     after: jsonb('after'),
   },
   (t) => [index('audit_log_entity').on(t.entity, t.entityId)],
+);
+
+/**
+ * Messages the bot sends on its own (answers to gaps, reminders, digests). Written in the same
+ * transaction as the change that causes them; each adapter delivers those of its platform.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id(),
+    platform: platformEnum('platform').notNull(),
+    chatId: text('chat_id').notNull(),
+    /** Core replies (platform-neutral blocks). */
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+    /** Not before this time (rate limits, retries, working hours). */
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_pending').on(t.platform, t.sentAt, t.dueAt)],
 );
 
 /** A short multi-step dialogue waiting for the user's next message (e.g. "Edit" asks for the correction). */

@@ -9,6 +9,9 @@ import { conversationRepository } from './repositories/conversations.ts';
 import { customerRepository } from './repositories/customers.ts';
 import { deliveryRepository } from './repositories/deliveries.ts';
 import { followUpRepository } from './repositories/follow-ups.ts';
+import { kbQuestionRepository } from './repositories/kb-questions.ts';
+import { knowledgeRepository } from './repositories/knowledge.ts';
+import { outboxRepository } from './repositories/outbox.ts';
 import { teamRepository } from './repositories/teams.ts';
 import { userRepository } from './repositories/users.ts';
 
@@ -20,6 +23,9 @@ export function createStore(db: Db): Store {
     activities: activityRepository(db),
     followUps: followUpRepository(db),
     conversations: conversationRepository(db),
+    knowledge: knowledgeRepository(db),
+    questions: kbQuestionRepository(db),
+    outbox: outboxRepository(db),
     deliveries: deliveryRepository(db),
     audit: auditRepository(db),
     // Inside a transaction, nested calls become savepoints.

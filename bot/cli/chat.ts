@@ -1,8 +1,25 @@
 import { userInfo } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { readKbFolder } from '../../core/kb/folder.ts';
+import { importArticles } from '../../core/knowledge/import.ts';
+import type { Store } from '../../core/ports.ts';
 import { openApp } from '../app.ts';
 import { runTerminalChat } from '../console/terminal-chat.ts';
 import { createLogger } from '../logger.ts';
 import { type Io, parseFlags, readConfig, type Subcommand } from './common.ts';
+
+/** The demo knowledge base shipped in kb/ (a fictional company). */
+const DEMO_KB = fileURLToPath(new URL('../../kb', import.meta.url));
+
+/**
+ * A brand-new database (nobody has used it, no articles) gets the demo knowledge base, so the
+ * first `npm start` has something to answer. Nothing else imports it.
+ */
+async function importDemoKnowledge(store: Store, io: Io): Promise<void> {
+  if ((await store.teams.anyAdmin()) || (await store.knowledge.count()) > 0) return;
+  const report = await importArticles(store, await readKbFolder(DEMO_KB));
+  io.stderr.write(`Imported the demo knowledge base (kb/, a fictional company): ${report.created} articles. Use your own with: npx salesbot kb import DIR --sync\n`);
+}
 
 async function chat(args: string[], io: Io): Promise<number> {
   const { values } = parseFlags(args, { user: { type: 'string' } });
@@ -12,8 +29,10 @@ async function chat(args: string[], io: Io): Promise<number> {
   const app = await openApp(config, { logger, onProgress: (m) => io.stderr.write(`${m}\n`) });
   try {
     const name = values.user?.trim() || userInfo().username || 'local';
+    await importDemoKnowledge(app.store, io);
     await runTerminalChat({
       core: app.core,
+      outbox: app.store.outbox,
       input: io.stdin,
       output: io.stdout,
       user: name,

@@ -35,8 +35,13 @@ const text = defineMessages(
 /** A call log is a few sentences; anything longer is pasted by mistake. */
 const MAX_LOG_LENGTH = 2_000;
 
-function extractOptions(ctx: Context): ExtractOptions {
-  return { now: ctx.now, timeZone: timeZoneOf(ctx), defaultHour: 10 };
+/** Where the extractor learns the team's product names (the knowledge base's product articles). */
+export interface ProductCatalog {
+  productNames(): Promise<string[]>;
+}
+
+async function extractOptions(ctx: Context, catalog: ProductCatalog): Promise<ExtractOptions> {
+  return { now: ctx.now, timeZone: timeZoneOf(ctx), defaultHour: 10, knownProducts: await catalog.productNames() };
 }
 
 /** The activity as the extractor's shape, so a correction can be applied to it. */
@@ -87,10 +92,10 @@ async function relog(ctx: Context, old: ActivityRecord, extracted: ExtractedActi
   return [confirmation(ctx, recorded, { edited: true })];
 }
 
-async function logCall(ctx: Context): Promise<Reply[]> {
+async function logCall(ctx: Context, catalog: ProductCatalog): Promise<Reply[]> {
   const raw = ctx.msg.text.trim();
   if (raw.length > MAX_LOG_LENGTH) return [textReply(text(ctx.lang).tooLong(MAX_LOG_LENGTH))];
-  const extracted = await understandActivity(raw, { ...extractOptions(ctx), llm: ctx.deps.llm, logger: ctx.deps.logger });
+  const extracted = await understandActivity(raw, { ...(await extractOptions(ctx, catalog)), llm: ctx.deps.llm, logger: ctx.deps.logger });
   const recorded = await recordActivity(ctx.store, {
     teamId: ctx.team.id,
     authorId: ctx.user.id,
@@ -103,8 +108,8 @@ async function logCall(ctx: Context): Promise<Reply[]> {
   return [confirmation(ctx, recorded)];
 }
 
-export const callsFeature: Feature = {
-  callLog: logCall,
+export const callsFeature = (catalog: ProductCatalog): Feature => ({
+  callLog: (ctx) => logCall(ctx, catalog),
   actions: {
     async 'call.undo'(ctx, value) {
       const activity = await ownActivity(ctx, value);
@@ -133,7 +138,7 @@ export const callsFeature: Feature = {
       const activity = await ownActivity(ctx, String(state.activityId));
       if (Array.isArray(activity)) return activity;
       const current = asExtracted(activity);
-      const patch = parseCorrection(ctx.msg.text, current, extractOptions(ctx));
+      const patch = parseCorrection(ctx.msg.text, current, await extractOptions(ctx, catalog));
       if (!Object.keys(patch).length) {
         // Keep waiting for a correction the bot understands.
         await ctx.store.conversations.set(ctx.user.id, chatKey(ctx), state, new Date(ctx.now.getTime() + DIALOGUE_TTL_MS));
@@ -143,4 +148,4 @@ export const callsFeature: Feature = {
       return relog(ctx, activity, { ...current, ...patch }, renamed ? undefined : (activity.customerId ?? undefined));
     },
   },
-};
+});

@@ -20,6 +20,8 @@ async function listFiles(dir: string): Promise<string[]> {
 
 function parseFile(file: string, content: string): ParseResult | null {
   const lower = file.toLowerCase();
+  // A README explains the folder to people; it is not an article.
+  if (/(^|\/)readme\.(md|markdown|txt)$/.test(lower)) return null;
   if (lower.endsWith('.md') || lower.endsWith('.markdown')) return parseMarkdownArticle(file, content);
   if (lower.endsWith('.csv')) return parseFaqCsv(file, content);
   return null; // READMEs in other formats, images…: not part of the KB

@@ -41,6 +41,8 @@ export function hanToNumber(s: string): number | null {
 export function normaliseNumbers(text: string): string {
   return text
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
+    // Ordinals: "第三天" = "第3天" (a bare 三 stays: it is usually part of a name such as 三星卡).
+    .replace(/第([一二两三四五六七八九])(?![十百千万亿])/gu, (_, d: string) => `第${DIGIT[d] ?? d}`)
     .replace(HAN_NUMBER, (m) => {
       const n = hanToNumber(m);
       return n === null ? m : String(n);

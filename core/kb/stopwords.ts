@@ -21,7 +21,9 @@ is are was were be been being am do does did done have has had having can could 
 i me my mine we us our you your he him his she her they them their it its this that these those there here
 what which who whom whose when where why how whether not no yes so too very just also only than any some all each
 up out off down again once more most much many such own same both few other get got go going say says said tell ask
-customer client caller person guy lady man woman sir madam mr mrs ms one thing stuff now what's how's it's i'm`;
+customer client caller person guy lady man woman sir madam mr mrs ms one thing stuff now what's how's it's i'm
+don't doesn't didn't can't won't isn't aren't wasn't shouldn't because since while though although without
+really super quite pretty maybe please thanks okay ok well still even ever yet come came want wants wanted let`;
 
 export const STOP_ZH = new Set(ZH.split(/\s+/u).filter(Boolean));
 export const STOP_EN = new Set(EN.split(/\s+/u).filter(Boolean));

@@ -18,7 +18,8 @@ describe.each(databaseKinds())('scripted terminal chat on %s', (kind) => {
   it('reads one message a line, prints each reply, and exits 0 at end of input', async () => {
     const e = await env();
     const result = await run(['chat', '--user', 'alice'], e, '/help\n/me\nhello, what can you do for me\n/help\n');
-    expect(result.stderr).toBe('');
+    // A brand-new database gets the demo knowledge base, and says so on stderr only.
+    expect(result.stderr).toMatch(/^Imported the demo knowledge base \(kb\/, a fictional company\): \d+ articles\./);
     expect(result.code).toBe(0);
     const replies = result.stdout.trim().split(/\n\n/);
     expect(replies).toHaveLength(4);
@@ -27,6 +28,16 @@ describe.each(databaseKinds())('scripted terminal chat on %s', (kind) => {
     expect(replies[1]).toContain('alice');
     expect(replies[1]).toContain('管理员');
     expect(replies[3]).toContain('list the commands');
+  });
+
+  it('answers questions from the demo knowledge base on a new database, and imports it only once', async () => {
+    const e = await env();
+    const first = await run(['chat'], e, '客户嫌贵怎么办\n');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/出自《[^》]+》/);
+    const again = await run(['chat'], e, '/kb list\n');
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toMatch(/知识库文章（\d+）/);
   });
 
   it('keeps what was said for the next run', async () => {

@@ -16,6 +16,7 @@ const TABLES = [
   'kb_questions',
   'knowledge_articles',
   'memberships',
+  'outbox',
   'processed_deliveries',
   'targets',
   'teams',

@@ -31,6 +31,8 @@ describe('retrieval on an unseen KB of another company', () => {
     console.log('school KB metrics', m, misses);
     expect(m.hit1).toBeGreaterThanOrEqual(0.9);
     expect(m.abstention).toBe(1);
+    const ranking = evaluate(KbIndex.build(KB, { minCoverage: 0 }), SCHOOL_QUESTIONS.filter((c) => c.expect.length));
+    expect(ranking.hit1).toBe(1);
   });
 
   it('broadband KB (second invented company, colloquial questions with typos): metrics floors', () => {
@@ -38,12 +40,12 @@ describe('retrieval on an unseen KB of another company', () => {
     const { misses, ...m } = evaluate(bb, BROADBAND_QUESTIONS);
     const ranking = evaluate(KbIndex.build(BROADBAND_KB, { minCoverage: 0 }), BROADBAND_QUESTIONS.filter((c) => c.expect.length));
     console.log('broadband KB metrics', m, 'ranking only', { hit1: ranking.hit1, hit3: ranking.hit3 }, '\nmisses:\n' + misses.map((x) => JSON.stringify(x)).join('\n'));
-    // Measured 0.684 / 0.737 / 0.833, ranking only 0.842 / 0.947.
-    expect(m.hit1).toBeGreaterThanOrEqual(0.65);
-    expect(m.hit3).toBeGreaterThanOrEqual(0.7);
+    // Measured 0.737 / 0.789 / 0.833, ranking only 0.895 / 1 (before concept IDF: .684 / .737 / .833, .842 / .947).
+    expect(m.hit1).toBeGreaterThanOrEqual(0.73);
+    expect(m.hit3).toBeGreaterThanOrEqual(0.78);
     expect(m.abstention).toBeGreaterThanOrEqual(0.8);
-    expect(ranking.hit1).toBeGreaterThanOrEqual(0.8);
-    expect(ranking.hit3).toBeGreaterThanOrEqual(0.9);
+    expect(ranking.hit1).toBeGreaterThanOrEqual(0.89);
+    expect(ranking.hit3).toBeGreaterThanOrEqual(0.95);
   });
 
   it('builds 10,000 articles in seconds and searches in milliseconds', () => {
