@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { readKbFolder } from '../../core/kb/folder.ts';
 import { importArticles } from '../../core/knowledge/import.ts';
 import type { Store } from '../../core/ports.ts';
+import { systemClock } from '../../core/clock.ts';
+import type { AdapterDeps, ChatAdapter } from '../adapter.ts';
 import { openApp } from '../app.ts';
+import { createHttpServer } from '../http-server.ts';
+import { createSlackAdapter } from '../slack/slack-adapter.ts';
+import { createTelegramAdapter } from '../telegram/telegram-adapter.ts';
 import { runTerminalChat } from '../console/terminal-chat.ts';
 import { createLogger } from '../logger.ts';
 import { type Io, parseFlags, readConfig, type Subcommand } from './common.ts';
@@ -52,9 +57,37 @@ export const chatCommand: Subcommand = {
   run: chat,
 };
 
+/** Runs the configured chat platforms until SIGINT/SIGTERM; the terminal chat when none is set. */
+async function start(args: string[], io: Io): Promise<number> {
+  const config = readConfig();
+  if (!config.slack && !config.telegram) return chat(args, io);
+  parseFlags(args, {});
+  const logger = createLogger(config.logLevel ?? 'info');
+  const app = await openApp(config, { logger, onProgress: (m) => io.stderr.write(`${m}\n`) });
+  const http = createHttpServer((err) => logger.error({ err }, 'HTTP handler failed'));
+  const deps: AdapterDeps = { core: app.core, store: app.store, logger, clock: systemClock, http };
+  const adapters: ChatAdapter[] = [];
+  if (config.slack) adapters.push(createSlackAdapter(deps, config.slack));
+  if (config.telegram) adapters.push(createTelegramAdapter(deps, config.telegram));
+  try {
+    for (const a of adapters) await a.start();
+    if (http.used) logger.info({ port: await http.listen(config.port) }, 'listening for webhooks');
+    logger.info({ platforms: adapters.map((a) => a.platform) }, 'salesbot is running');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    return 0;
+  } finally {
+    for (const a of adapters) await a.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
+    if (http.used) await http.close();
+    await app.close();
+  }
+}
+
 export const startCommand: Subcommand = {
   name: 'start',
   usage: 'start',
-  summary: 'start the bot (terminal chat when no Slack/Telegram token is set)',
-  run: chat,
+  summary: 'start the bot: Slack and/or Telegram when configured, else the terminal chat',
+  run: start,
 };

@@ -41,7 +41,30 @@ describe('configuration', () => {
       logLevel: 'debug',
       defaults: { teamName: 'Team', timezone: 'Europe/London', lang: 'en' },
       openai: { apiKey: 'sk-x', baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5', timeoutMs: 5000 },
+      port: 3000,
+      slack: undefined,
+      telegram: undefined,
     });
+  });
+
+  it('reads the chat platforms and checks the variables that go together', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+      SLACK_SIGNING_SECRET: 'secret-123456',
+      TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/telegram',
+      TELEGRAM_WEBHOOK_SECRET: 'tg_secret_1',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.slack).toEqual({ botToken: 'xoxb-1-2-abc', signingSecret: 'secret-123456', appToken: undefined, apiUrl: undefined });
+    expect(config.telegram?.webhookSecret).toBe('tg_secret_1');
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual(['SLACK_SIGNING_SECRET']);
+    expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual(['SLACK_BOT_TOKEN']);
+    expect(problems({ SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: 'secret-123456' })).toEqual(['SLACK_BOT_TOKEN']);
+    expect(problems({ TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwx', TELEGRAM_WEBHOOK_URL: 'https://x.example' })).toEqual(['TELEGRAM_WEBHOOK_SECRET']);
+    expect(problems({ TELEGRAM_BOT_TOKEN: 'nope' })).toEqual(['TELEGRAM_BOT_TOKEN']);
+    expect(problems({ PORT: '99999' })).toEqual(['PORT']);
   });
 
   it('treats empty variables as unset', () => {
