@@ -7,6 +7,7 @@ import { callsFeature } from './calls/feature.ts';
 import { customersFeature } from './commands/customers.ts';
 import { helpFeature } from './commands/help.ts';
 import { langFeature } from './commands/lang.ts';
+import { linkFeature } from './commands/link.ts';
 import { meFeature } from './commands/me.ts';
 import { teamFeature } from './commands/team.ts';
 import { knowledgeFeature } from './knowledge/feature.ts';
@@ -27,6 +28,7 @@ export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
     ...extra,
     teamFeature,
     meFeature,
+    linkFeature,
     langFeature,
   ]);
   return core;

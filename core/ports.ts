@@ -54,6 +54,12 @@ export interface UserRepository {
   findByName(name: string): Promise<UserRecord[]>;
   createWithIdentity(input: { displayName: string; platform: Platform; platformUserId: string }): Promise<UserRecord>;
   update(id: number, patch: Partial<Pick<UserRecord, 'displayName' | 'lang' | 'langFixed' | 'timezone'>>): Promise<UserRecord>;
+  /** Moves everything of `fromId` (identities, roles, customers, activities, follow-ups…) to `intoId` and deletes `fromId`. */
+  merge(fromId: number, intoId: number): Promise<void>;
+  /** Stores a one-time pairing code for /link (replacing the user's previous one). */
+  createLinkCode(userId: number, code: string, expiresAt: Date): Promise<void>;
+  /** Uses up a pairing code: the user it belongs to, or null when unknown or expired. */
+  consumeLinkCode(code: string, now: Date): Promise<number | null>;
 }
 
 export interface TeamRepository {

@@ -317,6 +317,15 @@ export const outbox = pgTable(
   (t) => [index('outbox_pending').on(t.platform, t.sentAt, t.dueAt)],
 );
 
+/** One-time codes that pair a person's accounts on two platforms (/link). */
+export const linkCodes = pgTable('link_codes', {
+  code: text('code').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
 /** A short multi-step dialogue waiting for the user's next message (e.g. "Edit" asks for the correction). */
 export const conversations = pgTable(
   'conversations',

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { ConversationState, UserRepository } from '../../core/ports.ts';
 import type { MembershipRecord, TeamRecord, UserRecord } from '../../core/records.ts';
 import { type Db, queryRows } from '../connect.ts';
-import { identities, users } from '../schema.ts';
+import { identities, linkCodes, users } from '../schema.ts';
 
 interface SessionRow {
   user: UserRecord;
@@ -61,6 +61,34 @@ export function userRepository(db: Db): UserRepository {
         await tx.insert(identities).values({ userId: user.id, platform, platformUserId, displayName });
         return user;
       });
+    },
+    async merge(fromId, intoId) {
+      if (fromId === intoId) return;
+      await db.transaction(async (tx) => {
+        // Roles: the union of both; then every reference to the old user moves to the new one.
+        await tx.execute(sql`insert into memberships (team_id, user_id, role)
+          select team_id, ${intoId}, role from memberships where user_id = ${fromId} on conflict do nothing`);
+        await tx.execute(sql`delete from memberships where user_id = ${fromId}`);
+        await tx.execute(sql`delete from conversations where user_id = ${fromId}`);
+        await tx.execute(sql`delete from link_codes where user_id = ${fromId}`);
+        await tx.execute(sql`update identities set user_id = ${intoId} where user_id = ${fromId}`);
+        await tx.execute(sql`update customers set owner_id = ${intoId} where owner_id = ${fromId}`);
+        await tx.execute(sql`update activities set author_id = ${intoId} where author_id = ${fromId}`);
+        await tx.execute(sql`update follow_ups set rep_id = ${intoId} where rep_id = ${fromId}`);
+        await tx.execute(sql`update kb_questions set asker_id = ${intoId} where asker_id = ${fromId}`);
+        await tx.execute(sql`update targets set user_id = ${intoId} where user_id = ${fromId}`);
+        await tx.execute(sql`update targets set set_by = ${intoId} where set_by = ${fromId}`);
+        await tx.execute(sql`update audit_log set actor_id = ${intoId} where actor_id = ${fromId}`);
+        await tx.delete(users).where(eq(users.id, fromId));
+      });
+    },
+    async createLinkCode(userId, code, expiresAt) {
+      await db.delete(linkCodes).where(eq(linkCodes.userId, userId));
+      await db.insert(linkCodes).values({ code, userId, expiresAt });
+    },
+    async consumeLinkCode(code, now) {
+      const [row] = await db.delete(linkCodes).where(eq(linkCodes.code, code)).returning();
+      return row && row.expiresAt > now ? row.userId : null;
     },
     async update(id, patch) {
       const [row] = await db.update(users).set(patch).where(eq(users.id, id)).returning();

@@ -15,6 +15,7 @@ const TABLES = [
   'identities',
   'kb_questions',
   'knowledge_articles',
+  'link_codes',
   'memberships',
   'outbox',
   'processed_deliveries',
