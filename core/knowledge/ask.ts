@@ -10,6 +10,9 @@ import type { KnowledgeService } from './service.ts';
 /** Questions are a sentence or two; the rest of a long paste adds noise, not meaning. */
 export const MAX_QUESTION = 500;
 
+/** A related article must score at least this share of the best one. */
+const RELATED_SHARE = 0.6;
+
 export interface AskResult {
   answered: boolean;
   answer: string;
@@ -27,10 +30,12 @@ export async function ask(knowledge: KnowledgeService, question: string, deps: {
   if (answer.insufficient || !answer.text) return { answered: false, answer: '', sources: [], related: [] };
   const score = new Map(result.hits.map((h) => [h.slug, h.score]));
   const cited = new Set(answer.sources.map((a) => a.slug));
+  // "See also" only for articles nearly as relevant as the best one, not whatever ranked next.
+  const bar = RELATED_SHARE * (result.hits[0]?.score ?? 0);
   return {
     answered: true,
     answer: answer.text,
     sources: answer.sources.map((article) => ({ article, score: score.get(article.slug) ?? 0 })),
-    related: articles.filter((a) => !cited.has(a.slug)),
+    related: articles.filter((a) => !cited.has(a.slug) && (score.get(a.slug) ?? 0) >= bar),
   };
 }
