@@ -11,6 +11,8 @@ import type { IncomingMessage } from './message.ts';
 import type { ConversationState, Store } from './ports.ts';
 import type { TeamRecord, UserRecord } from './records.ts';
 
+const SEEN_EVERY_MS = 60 * 60_000;
+
 export interface Sender {
   user: UserRecord;
   viewer: Viewer;
@@ -69,6 +71,14 @@ export async function resolveSender(deps: CoreDeps, msg: IncomingMessage, chatKe
   const detected = msg.action || /^[/／]/.test(msg.text.trim()) ? null : detectLang(msg.text);
   if (detected && !user.langFixed && detected !== user.lang) {
     user = await store.users.update(user.id, { lang: detected });
+  }
+
+  // Remember where this person can be reached privately (reminders go there), without a write
+  // on every message: only when the private chat is new or the last mark is an hour old.
+  const direct = msg.chatType === 'direct' ? msg.chatId : null;
+  const seen = session.identity.lastSeenAt;
+  if ((direct && direct !== session.identity.directChatId) || !seen || now.getTime() - seen.getTime() > SEEN_EVERY_MS) {
+    await store.users.touchIdentity(msg.platform, msg.platformUserId, now, direct);
   }
 
   const team = session.team ?? (await ensureDefaultTeam(deps));

@@ -44,6 +44,8 @@ export interface SenderSession {
   team: TeamRecord | null;
   /** The dialogue waiting for this sender's next message in this chat, if any. */
   dialogue: ConversationState | null;
+  /** What is stored about the identity the message came from. */
+  identity: { directChatId: string | null; lastSeenAt: Date | null };
 }
 
 export interface UserRepository {
@@ -54,6 +56,10 @@ export interface UserRepository {
   findByName(name: string): Promise<UserRecord[]>;
   createWithIdentity(input: { displayName: string; platform: Platform; platformUserId: string }): Promise<UserRecord>;
   update(id: number, patch: Partial<Pick<UserRecord, 'displayName' | 'lang' | 'langFixed' | 'timezone'>>): Promise<UserRecord>;
+  /** Remembers that the user just wrote from this platform (and, for a private chat, which one). */
+  touchIdentity(platform: Platform, platformUserId: string, at: Date, directChatId: string | null): Promise<void>;
+  /** Where to reach the user privately, most recently used platform first. */
+  contactPoints(userId: number): Promise<OutboxTarget[]>;
   /** Moves everything of `fromId` (identities, roles, customers, activities, follow-ups…) to `intoId` and deletes `fromId`. */
   merge(fromId: number, intoId: number): Promise<void>;
   /** Stores a one-time pairing code for /link (replacing the user's previous one). */

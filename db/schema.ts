@@ -82,6 +82,9 @@ export const identities = pgTable(
     platform: platformEnum('platform').notNull(),
     platformUserId: text('platform_user_id').notNull(),
     displayName: text('display_name'),
+    /** The private chat with the bot on this platform: where reminders go. */
+    directChatId: text('direct_chat_id'),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [unique('identities_platform_user').on(t.platform, t.platformUserId), index('identities_user').on(t.userId)],

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { ConversationState, UserRepository } from '../../core/ports.ts';
 import type { MembershipRecord, TeamRecord, UserRecord } from '../../core/records.ts';
 import { type Db, queryRows } from '../connect.ts';
@@ -9,6 +9,7 @@ interface SessionRow {
   memberships: MembershipRecord[];
   team: TeamRecord | null;
   dialogue: ConversationState | null;
+  identity: { directChatId: string | null; lastSeenAt: string | null };
 }
 
 export function userRepository(db: Db): UserRepository {
@@ -28,13 +29,15 @@ export function userRepository(db: Db): UserRepository {
                     from memberships m where m.user_id = u.id), '[]'::json) as memberships,
           (select json_build_object('id', t.id, 'name', t.name, 'timezone', t.timezone, 'lang', t.lang, 'isDefault', t.is_default)
              from teams t where t.id = (select min(m.team_id) from memberships m where m.user_id = u.id)) as team,
-          (select c.state from conversations c where c.user_id = u.id and c.chat_key = ${chatKey} and c.expires_at > ${now.toISOString()}) as dialogue
+          (select c.state from conversations c where c.user_id = u.id and c.chat_key = ${chatKey} and c.expires_at > ${now.toISOString()}) as dialogue,
+          json_build_object('directChatId', i.direct_chat_id, 'lastSeenAt', i.last_seen_at) as identity
         from identities i join users u on u.id = i.user_id
         where i.platform = ${platform} and i.platform_user_id = ${platformUserId}`,
       );
       if (!row) return null;
       // PGlite returns json as objects, node-postgres too; both leave it parsed.
-      return { user: row.user, memberships: row.memberships, team: row.team, dialogue: row.dialogue };
+      const lastSeenAt = row.identity.lastSeenAt ? new Date(row.identity.lastSeenAt) : null;
+      return { user: row.user, memberships: row.memberships, team: row.team, dialogue: row.dialogue, identity: { directChatId: row.identity.directChatId, lastSeenAt } };
     },
     async findByIdentity(platform, platformUserId) {
       const [row] = await db
@@ -61,6 +64,20 @@ export function userRepository(db: Db): UserRepository {
         await tx.insert(identities).values({ userId: user.id, platform, platformUserId, displayName });
         return user;
       });
+    },
+    async touchIdentity(platform, platformUserId, at, directChatId) {
+      await db
+        .update(identities)
+        .set(directChatId ? { lastSeenAt: at, directChatId } : { lastSeenAt: at })
+        .where(and(eq(identities.platform, platform), eq(identities.platformUserId, platformUserId)));
+    },
+    async contactPoints(userId) {
+      const rows = await db
+        .select({ platform: identities.platform, chatId: identities.directChatId })
+        .from(identities)
+        .where(and(eq(identities.userId, userId), isNotNull(identities.directChatId)))
+        .orderBy(sql`${identities.lastSeenAt} desc nulls last`, desc(identities.id));
+      return rows.map((r) => ({ platform: r.platform, chatId: r.chatId! }));
     },
     async merge(fromId, intoId) {
       if (fromId === intoId) return;

@@ -24,6 +24,14 @@ describe.each(databaseKinds())('identity, roles and data scope on %s', (kind) =>
     ]);
   });
 
+  it('remembers where each person can be reached privately, most recent platform first', async () => {
+    await bot.say('/me', { platform: 'slack', platformUserId: 'U9', userName: 'Ann', chatId: 'D9' });
+    await bot.say('/me', { platform: 'slack', platformUserId: 'U9', userName: 'Ann', chatId: 'C-team', chatType: 'group' });
+    const ann = (await bot.database.store.users.findByIdentity('slack', 'U9'))!;
+    expect(await bot.database.store.users.contactPoints(ann.id)).toEqual([{ platform: 'slack', chatId: 'D9' }]);
+    expect(await bot.database.store.users.contactPoints(-1)).toEqual([]);
+  });
+
   it('creates a user on each platform separately', async () => {
     await bot.say('/me', as('boss'));
     await bot.say('/me', { platform: 'slack', platformUserId: 'U1', userName: 'Ann' });
