@@ -8,6 +8,7 @@ import type { ExtractedActivity, ExtractOptions } from '../extract/types.ts';
 import { defineMessages } from '../i18n.ts';
 import type { ActivityRecord } from '../records.ts';
 import { type Reply, textReply } from '../reply.ts';
+import { readingOf } from './activity-fields.ts';
 import { confirmation, timeZoneOf } from './confirmation.ts';
 import { labels } from './labels.ts';
 import { recordActivity, undoActivity } from './record.ts';
@@ -42,27 +43,6 @@ export interface ProductCatalog {
 
 async function extractOptions(ctx: Context, catalog: ProductCatalog): Promise<ExtractOptions> {
   return { now: ctx.now, timeZone: timeZoneOf(ctx), defaultHour: 10, knownProducts: await catalog.productNames() };
-}
-
-/** The activity as the extractor's shape, so a correction can be applied to it. */
-function asExtracted(a: ActivityRecord): ExtractedActivity {
-  return {
-    kind: a.kind,
-    customer: a.customerName,
-    company: a.company,
-    phone: a.phone,
-    result: a.result,
-    intent: a.intent,
-    stage: a.stage,
-    durationMin: a.durationMin,
-    amount: a.amount,
-    products: a.products,
-    objections: a.objections as ExtractedActivity['objections'],
-    followUpAt: a.followUpAt,
-    doNotCall: a.doNotCall,
-    referral: a.referral,
-    referredBy: null,
-  };
 }
 
 /** The author's own activity, or a reply saying why not. */
@@ -130,14 +110,14 @@ export const callsFeature = (catalog: ProductCatalog): Feature => ({
       const [id, choice] = (value ?? '').split(':');
       const activity = await ownActivity(ctx, id);
       if (Array.isArray(activity)) return activity;
-      return relog(ctx, activity, asExtracted(activity), choice === 'new' ? 'new' : Number(choice));
+      return relog(ctx, activity, readingOf(activity), choice === 'new' ? 'new' : Number(choice));
     },
   },
   continuations: {
     async 'call.edit'(ctx, state) {
       const activity = await ownActivity(ctx, String(state.activityId));
       if (Array.isArray(activity)) return activity;
-      const current = asExtracted(activity);
+      const current = readingOf(activity);
       const patch = parseCorrection(ctx.msg.text, current, await extractOptions(ctx, catalog));
       if (!Object.keys(patch).length) {
         // Keep waiting for a correction the bot understands.

@@ -7,6 +7,7 @@ import type { Platform } from '../domain.ts';
 import type { ExtractedActivity } from '../extract/types.ts';
 import type { Store } from '../ports.ts';
 import type { ActivityEffects, ActivityRecord, CustomerRecord, FollowUpRecord } from '../records.ts';
+import { activityFields } from './activity-fields.ts';
 import { customerChanges, snapshot } from './customer-changes.ts';
 import { matchCustomer, type CustomerMatch } from './match-customer.ts';
 
@@ -77,23 +78,10 @@ export async function recordActivity(store: Store, input: RecordInput): Promise<
     }
 
     const activity = await tx.activities.create({
+      ...activityFields(a),
       teamId: input.teamId,
       authorId: input.authorId,
       customerId: customer?.id ?? null,
-      kind: a.kind,
-      customerName: a.customer,
-      company: a.company,
-      phone: a.phone,
-      result: a.result,
-      intent: a.intent,
-      stage: a.stage,
-      durationMin: a.durationMin,
-      amount: a.amount,
-      products: a.products,
-      objections: a.objections,
-      followUpAt: a.followUpAt,
-      doNotCall: a.doNotCall,
-      referral: a.referral,
       rawText: input.rawText,
       sourcePlatform: input.platform,
       sourceMessageId: input.messageId ?? null,
