@@ -10,8 +10,10 @@ import { langFeature } from './commands/lang.ts';
 import { linkFeature } from './commands/link.ts';
 import { meFeature } from './commands/me.ts';
 import { teamFeature } from './commands/team.ts';
+import { tzFeature } from './commands/tz.ts';
 import { knowledgeFeature } from './knowledge/feature.ts';
 import { KnowledgeService } from './knowledge/service.ts';
+import { remindersFeature } from './reminders/feature.ts';
 import { createCore, type Core } from './router.ts';
 
 export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
@@ -23,6 +25,7 @@ export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
     help,
     callsFeature(knowledge),
     customerCommandsFeature,
+    remindersFeature(knowledge),
     knowledgeFeature(knowledge),
     customersFeature,
     ...extra,
@@ -30,6 +33,7 @@ export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
     meFeature,
     linkFeature,
     langFeature,
+    tzFeature,
   ]);
   return core;
 }

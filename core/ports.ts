@@ -11,6 +11,7 @@ import type {
   AuditEntry,
   CustomerMutableField,
   CustomerRecord,
+  DueReminder,
   FollowUpRecord,
   FollowUpWithCustomer,
   KbQuestionRecord,
@@ -20,6 +21,7 @@ import type {
   NewCustomerRecord,
   NewFollowUpRecord,
   OutboxMessage,
+  SchedulingTeam,
   Scope,
   TeamRecord,
   UserRecord,
@@ -119,6 +121,35 @@ export interface FollowUpRepository {
   listOpen(scope: Scope, opts?: { dueBefore?: Date; limit?: number }): Promise<FollowUpWithCustomer[]>;
 }
 
+/**
+ * The reminder scheduler's queries. The follow_ups table is itself the job queue (see
+ * core/reminders/tick.ts); claimDue must run inside store.transaction.
+ */
+export interface ReminderRepository {
+  setTeamSettings(teamId: number, settings: unknown): Promise<void>;
+  /** Teams with follow-ups still to remind, and the zones their reps work in. */
+  schedulingTeams(): Promise<SchedulingTeam[]>;
+  /**
+   * Locks (FOR UPDATE SKIP LOCKED) up to `limit` open follow-ups due at `now`, not yet reminded,
+   * whose customer may be called, whose rep can be reached, and whose (team, rep zone) is one of
+   * `windows` (those in working hours now).
+   */
+  claimDue(now: Date, windows: Array<{ teamId: number; zone: string }>, limit: number): Promise<DueReminder[]>;
+  markNotified(ids: number[], at: Date): Promise<void>;
+  /** Moves a follow-up (and so its reminder) to `dueAt`; the reminder will be sent again. */
+  reschedule(id: number, dueAt: Date, status: 'pending' | 'snoozed'): Promise<FollowUpRecord>;
+  /** True the first time (kind, scopeKey, period) is claimed, false ever after (any process). */
+  claimRun(kind: string, scopeKey: string, period: string): Promise<boolean>;
+  /** Serialises a job across processes until the current transaction ends; false when another process holds it. */
+  tryLock(key: number): Promise<boolean>;
+  /** A team's graded customers that may be called and have no open follow-up, with their last contact. */
+  cadenceCandidates(teamId: number, limit: number): Promise<Array<{ customer: CustomerRecord; since: Date; zone: string }>>;
+  /** Users holding open follow-ups in the team (the reps who get an agenda). */
+  repsWithOpen(teamId: number): Promise<UserRecord[]>;
+  /** The team's open follow-ups due before `before`, for customers that may be called, earliest first. */
+  overdue(teamId: number, before: Date, limit: number): Promise<Array<FollowUpWithCustomer & { repName: string }>>;
+}
+
 /** A short dialogue waiting for the user's next message in one chat (e.g. Edit asks for the correction). */
 export interface ConversationState {
   type: string;
@@ -198,6 +229,7 @@ export interface Store {
   outbox: OutboxQueue;
   deliveries: DeliveryRepository;
   audit: AuditRepository;
+  reminders: ReminderRepository;
   /** Runs `fn` in one database transaction; everything it writes commits or rolls back together. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 }

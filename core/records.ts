@@ -21,6 +21,8 @@ export interface TeamRecord {
   timezone: string;
   lang: Lang;
   isDefault: boolean;
+  /** Working hours, cadence… as stored (jsonb); core/reminders/settings.ts reads it with defaults. */
+  settings?: unknown;
 }
 
 export interface UserRecord {
@@ -190,4 +192,20 @@ export interface OutboxMessage {
   replies: import('./reply.ts').Reply[];
   attempts: number;
   createdAt: Date;
+}
+
+/** A follow-up whose reminder is due, with everything the reminder shows. */
+export interface DueReminder extends FollowUpWithCustomer {
+  rep: UserRecord;
+  team: TeamRecord;
+  lastActivity: ActivityRecord | null;
+  /** Distinct objections and products heard across the customer's activities. */
+  objections: string[];
+  products: string[];
+}
+
+/** A team's time zones in use: the zones of the reps with follow-ups still to remind. */
+export interface SchedulingTeam {
+  team: TeamRecord;
+  zones: string[];
 }

@@ -204,7 +204,13 @@ export const followUps = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('follow_ups_due').on(t.status, t.dueAt), index('follow_ups_rep').on(t.repId)],
+  (t) => [
+    index('follow_ups_due').on(t.status, t.dueAt),
+    index('follow_ups_rep').on(t.repId),
+    // The reminder tick's queue: only rows still waiting for their reminder are indexed.
+    index('follow_ups_unnotified').on(t.dueAt).where(sql`notified_at is null`),
+    index('follow_ups_customer').on(t.customerId),
+  ],
 );
 
 /** Knowledge base article (formats.md §1); `slug` is the article's stable id from its file. */
@@ -318,6 +324,23 @@ export const outbox = pgTable(
     lastError: text('last_error'),
   },
   (t) => [index('outbox_pending').on(t.platform, t.sentAt, t.dueAt)],
+);
+
+/**
+ * Periodic messages already produced (morning agenda, end-of-day nudge, escalation, cadence):
+ * the unique key makes each one happen once per period even with several bot processes.
+ */
+export const scheduledRuns = pgTable(
+  'scheduled_runs',
+  {
+    kind: text('kind').notNull(),
+    /** Whose run it is, e.g. "user:12" or "team:3". */
+    scopeKey: text('scope_key').notNull(),
+    /** The local day (YYYY-MM-DD) the run belongs to. */
+    period: text('period').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.scopeKey, t.period] })],
 );
 
 /** One-time codes that pair a person's accounts on two platforms (/link). */

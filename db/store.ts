@@ -12,6 +12,7 @@ import { followUpRepository } from './repositories/follow-ups.ts';
 import { kbQuestionRepository } from './repositories/kb-questions.ts';
 import { knowledgeRepository } from './repositories/knowledge.ts';
 import { outboxRepository } from './repositories/outbox.ts';
+import { reminderRepository } from './repositories/reminders.ts';
 import { teamRepository } from './repositories/teams.ts';
 import { userRepository } from './repositories/users.ts';
 
@@ -28,6 +29,7 @@ export function createStore(db: Db): Store {
     outbox: outboxRepository(db),
     deliveries: deliveryRepository(db),
     audit: auditRepository(db),
+    reminders: reminderRepository(db),
     // Inside a transaction, nested calls become savepoints.
     transaction: (fn) => db.transaction((tx) => fn(createStore(tx as unknown as Db))),
   };

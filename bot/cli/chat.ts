@@ -11,6 +11,7 @@ import { createSlackAdapter } from '../slack/slack-adapter.ts';
 import { createTelegramAdapter } from '../telegram/telegram-adapter.ts';
 import { runTerminalChat } from '../console/terminal-chat.ts';
 import { createLogger } from '../logger.ts';
+import { createScheduler } from '../scheduler.ts';
 import { type Io, parseFlags, readConfig, type Subcommand } from './common.ts';
 
 /** The demo knowledge base shipped in kb/ (a fictional company). */
@@ -35,8 +36,13 @@ async function chat(args: string[], io: Io): Promise<number> {
   try {
     const name = values.user?.trim() || userInfo().username || 'local';
     await importDemoKnowledge(app.store, io);
+    // Reminders due while nobody typed are ticked into the outbox before each line, and the chat
+    // prints the console's outbox after each line.
+    const scheduler = createScheduler({ store: app.store, clock: systemClock, logger });
+    const tickFirst = () => scheduler.tick().catch((err) => logger.error({ err }, 'reminder tick failed'));
+    await tickFirst();
     await runTerminalChat({
-      core: app.core,
+      core: { ...app.core, handle: async (msg) => (await tickFirst(), app.core.handle(msg)) },
       outbox: app.store.outbox,
       input: io.stdin,
       output: io.stdout,
@@ -69,9 +75,13 @@ async function start(args: string[], io: Io): Promise<number> {
   const adapters: ChatAdapter[] = [];
   if (config.slack) adapters.push(createSlackAdapter(deps, config.slack));
   if (config.telegram) adapters.push(createTelegramAdapter(deps, config.telegram));
+  const scheduler = createScheduler({ store: app.store, clock: systemClock, logger });
+  // Listen before the adapters start: Telegram posts updates as soon as setWebhook returns.
+  const webhooks = Boolean((config.slack && !config.slack.appToken) || config.telegram?.webhookUrl);
   try {
+    if (webhooks) logger.info({ port: await http.listen(config.port) }, 'listening for webhooks');
     for (const a of adapters) await a.start();
-    if (http.used) logger.info({ port: await http.listen(config.port) }, 'listening for webhooks');
+    scheduler.start();
     logger.info({ platforms: adapters.map((a) => a.platform) }, 'salesbot is running');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
@@ -79,8 +89,9 @@ async function start(args: string[], io: Io): Promise<number> {
     });
     return 0;
   } finally {
+    await scheduler.stop();
     for (const a of adapters) await a.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
-    if (http.used) await http.close();
+    if (webhooks) await http.close();
     await app.close();
   }
 }

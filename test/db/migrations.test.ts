@@ -19,6 +19,7 @@ const TABLES = [
   'memberships',
   'outbox',
   'processed_deliveries',
+  'scheduled_runs',
   'targets',
   'teams',
   'users',
