@@ -33,6 +33,8 @@ export interface StandInUser {
 export interface SlackStandIn {
   /** The Web API base to configure (SLACK_API_URL / slackApiUrl), ending in "/". */
   apiUrl: string;
+  /** What apps.connections.open hands out (Socket Mode): the test's WebSocket server. */
+  socketUrl?: string;
   calls: SlackCall[];
   /** Who users.info knows, by user id. */
   users: Map<string, StandInUser>;
@@ -111,6 +113,8 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
           user: { id: p.user, team_id: STAND_IN_TEAM_ID, name: user.name, real_name: user.real_name ?? user.name, profile: { display_name: user.display_name ?? '', real_name: user.real_name ?? user.name } },
         };
       }
+      case 'apps.connections.open':
+        return standIn.socketUrl ? { ok: true, url: standIn.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -156,7 +160,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
 
-  return {
+  const standIn: SlackStandIn = {
     apiUrl: `${base}/api/`,
     calls,
     users,
@@ -190,4 +194,5 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return standIn;
 }
