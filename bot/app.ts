@@ -8,6 +8,7 @@ import type { Clock, Logger, Store } from '../core/ports.ts';
 import type { Core } from '../core/router.ts';
 import { openDatabase, type Database } from '../db/connect.ts';
 import { createStore } from '../db/store.ts';
+import { semanticFrom } from './llm/semantic.ts';
 import { createOpenAiLlm } from './llm/openai-llm.ts';
 import type { Config } from './config.ts';
 
@@ -39,6 +40,7 @@ export async function openApp(config: Config, opts: AppOptions): Promise<App> {
     clock: opts.clock ?? systemClock,
     logger: opts.logger,
     llm: config.openai ? createOpenAiLlm(config.openai) : undefined,
+    semantic: semanticFrom(config),
     defaults: config.defaults,
   });
   return { config, database, store, core, logger: opts.logger, close: () => database.close() };

@@ -30,6 +30,8 @@ const env = z.object({
   OPENAI_BASE_URL: optionalUrl('an OpenAI-compatible endpoint, e.g. https://api.deepseek.com/v1'),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: z.coerce.number({ message: 'must be a number of milliseconds' }).int().positive().default(20_000),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).optional(),
+  OPENAI_EMBEDDING_MIN_SIMILARITY: z.coerce.number({ message: 'must be a number between 0 and 1' }).min(0).max(1).default(0.5),
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65_535).default(3000),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8, 'looks too short for a signing secret').optional(),
@@ -63,7 +65,7 @@ export interface Config {
   databaseUrl?: string;
   logLevel?: string;
   defaults: { teamName: string; timezone: string; lang: 'zh' | 'en' };
-  openai?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number };
+  openai?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number; embeddingModel?: string; embeddingMinSimilarity: number };
   port: number;
   slack?: SlackConfig;
   telegram?: TelegramConfig;
@@ -99,6 +101,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (!e.TELEGRAM_BOT_TOKEN && e.TELEGRAM_WEBHOOK_URL) {
     problems.push({ variable: 'TELEGRAM_BOT_TOKEN', message: 'is needed when TELEGRAM_WEBHOOK_URL is set' });
   }
+  if (e.OPENAI_EMBEDDING_MODEL && !e.OPENAI_API_KEY) {
+    problems.push({ variable: 'OPENAI_API_KEY', message: 'is needed when OPENAI_EMBEDDING_MODEL is set' });
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     dataDir: e.DATA_DIR,
@@ -106,7 +111,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     defaults: { teamName: e.DEFAULT_TEAM_NAME, timezone: e.DEFAULT_TIMEZONE, lang: e.DEFAULT_LANG },
     openai: e.OPENAI_API_KEY
-      ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseUrl: e.OPENAI_BASE_URL,
+          model: e.OPENAI_MODEL,
+          timeoutMs: e.OPENAI_TIMEOUT_MS,
+          embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+          embeddingMinSimilarity: e.OPENAI_EMBEDDING_MIN_SIMILARITY,
+        }
       : undefined,
     port: e.PORT,
     slack: e.SLACK_BOT_TOKEN

@@ -1,4 +1,5 @@
 import type { Viewer } from './access.ts';
+import type { EmbeddingPort } from './knowledge/embeddings.ts';
 import type { Lang } from './domain.ts';
 import type { IncomingMessage } from './message.ts';
 import type { Clock, ConversationState, LlmPort, Logger, Store } from './ports.ts';
@@ -17,6 +18,8 @@ export interface CoreDeps {
   clock: Clock;
   logger: Logger;
   llm?: LlmPort;
+  /** Optional embeddings for knowledge retrieval (fused with the lexical ranking). */
+  semantic?: { embedder: EmbeddingPort; minSimilarity: number };
   defaults: TeamDefaults;
 }
 

@@ -20,7 +20,7 @@ export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
   // /help lists the commands of every feature, itself included, so it reads them lazily.
   let core: Core | undefined;
   const help = helpFeature(() => core?.commands ?? []);
-  const knowledge = new KnowledgeService(deps.store);
+  const knowledge = new KnowledgeService(deps.store, deps.semantic && { ...deps.semantic, logger: deps.logger });
   core = createCore(deps, [
     help,
     callsFeature(knowledge),

@@ -7,6 +7,7 @@ import { ask, type AskResult } from '../../core/knowledge/ask.ts';
 import { KnowledgeService } from '../../core/knowledge/service.ts';
 import { openApp } from '../app.ts';
 import { createOpenAiLlm } from '../llm/openai-llm.ts';
+import { semanticFrom } from '../llm/semantic.ts';
 import { createLogger } from '../logger.ts';
 import { type Io, parseFlags, readConfig, type Subcommand, UsageError } from './common.ts';
 
@@ -31,7 +32,8 @@ export const askCommand: Subcommand = {
     const logger = createLogger(config.logLevel ?? 'warn');
     const app = await openApp(config, { logger, onProgress: (m) => io.stderr.write(`${m}\n`) });
     try {
-      const knowledge = new KnowledgeService(app.store);
+      const semantic = semanticFrom(config);
+      const knowledge = new KnowledgeService(app.store, semantic && { ...semantic, logger });
       const deps = { llm: config.openai ? createOpenAiLlm(config.openai) : undefined, logger };
       if (!values.jsonl) {
         const result = await ask(knowledge, question, deps);

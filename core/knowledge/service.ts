@@ -5,7 +5,8 @@
  * through this process are seen at once.
  */
 import { KbIndex, type SearchResult } from '../kb/index.ts';
-import type { Store } from '../ports.ts';
+import type { Logger, Store } from '../ports.ts';
+import { type EmbeddingPort, SemanticIndex } from './embeddings.ts';
 import type { ArticleRecord } from '../records.ts';
 
 const RECHECK_MS = 5_000;
@@ -32,7 +33,14 @@ export class KnowledgeService {
   private checkedAt = 0;
   private building: Promise<Snapshot> | null = null;
 
-  constructor(private readonly store: Store) {}
+  private readonly semantic: SemanticIndex | null;
+
+  constructor(
+    private readonly store: Store,
+    semantic?: { embedder: EmbeddingPort; logger: Logger; minSimilarity: number },
+  ) {
+    this.semantic = semantic ? new SemanticIndex(semantic.embedder, semantic.logger, { minSimilarity: semantic.minSimilarity }) : null;
+  }
 
   /** Call after changing articles through this process. */
   invalidate(): void {
@@ -48,6 +56,7 @@ export class KnowledgeService {
         this.checkedAt = Date.now();
         if (this.snapshot?.fingerprint === fingerprint) return this.snapshot;
         const articles = await this.store.knowledge.list();
+        if (this.semantic) await this.semantic.update(articles);
         this.snapshot = {
           fingerprint,
           index: KbIndex.build(articles),
@@ -64,7 +73,8 @@ export class KnowledgeService {
 
   async search(query: string, limit = 5): Promise<{ result: SearchResult; articles: ArticleRecord[] }> {
     const snap = await this.current();
-    const result = snap.index.search(query, { limit });
+    const lexical = snap.index.search(query, { limit });
+    const result = this.semantic ? await this.semantic.fuse(query, lexical, [...snap.bySlug.values()], limit) : lexical;
     const articles = result.hits.map((h) => snap.bySlug.get(h.slug)).filter((a): a is ArticleRecord => a !== undefined);
     return { result, articles };
   }

@@ -40,7 +40,7 @@ describe('configuration', () => {
       databaseUrl: 'postgres://u@db:5432/sales',
       logLevel: 'debug',
       defaults: { teamName: 'Team', timezone: 'Europe/London', lang: 'en' },
-      openai: { apiKey: 'sk-x', baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5', timeoutMs: 5000 },
+      openai: { apiKey: 'sk-x', baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5', timeoutMs: 5000, embeddingModel: undefined, embeddingMinSimilarity: 0.5 },
       port: 3000,
       slack: undefined,
       telegram: undefined,
@@ -77,6 +77,8 @@ describe('configuration', () => {
     expect(problems({ DEFAULT_LANG: 'fr', LOG_LEVEL: 'loud' }).sort()).toEqual(['DEFAULT_LANG', 'LOG_LEVEL']);
     expect(problems({ OPENAI_BASE_URL: 'not a url' })).toEqual(['OPENAI_BASE_URL']);
     expect(problems({ OPENAI_TIMEOUT_MS: 'soon' })).toEqual(['OPENAI_TIMEOUT_MS']);
+    expect(problems({ OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small' })).toEqual(['OPENAI_API_KEY']);
+    expect(problems({ OPENAI_API_KEY: 'k', OPENAI_EMBEDDING_MIN_SIMILARITY: '2' })).toEqual(['OPENAI_EMBEDDING_MIN_SIMILARITY']);
   });
 
   it('says what is wrong in the message', () => {

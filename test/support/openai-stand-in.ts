@@ -24,17 +24,41 @@ export interface OpenAiStandIn {
   baseUrl: string;
   requests: ChatRequest[];
   answer: (request: ChatRequest) => StandInAnswer;
+  /** How /embeddings turns a text into a vector (set by embedding tests). */
+  embed: (text: string) => number[];
+  /** HTTP status /embeddings answers with instead of vectors (e.g. 500). */
+  embeddingStatus?: number;
+  /** Every text /embeddings was asked for. */
+  embedded: string[];
   close(): Promise<void>;
 }
 
 export async function startOpenAiStandIn(answer: (request: ChatRequest) => StandInAnswer): Promise<OpenAiStandIn> {
   const requests: ChatRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
-  const standIn: OpenAiStandIn = { baseUrl: '', requests, answer, close: async () => {} };
+  const standIn: OpenAiStandIn = { baseUrl: '', requests, answer, embed: () => [1, 0, 0], embedded: [], close: async () => {} };
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     let body = '';
     for await (const chunk of req) body += chunk;
+    if (req.method === 'POST' && req.url?.endsWith('/embeddings')) {
+      const { input, model } = JSON.parse(body) as { input: string | string[]; model: string };
+      const texts = Array.isArray(input) ? input : [input];
+      standIn.embedded.push(...texts);
+      if (standIn.embeddingStatus) {
+        res.writeHead(standIn.embeddingStatus, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'stand-in failure' } }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          object: 'list',
+          model,
+          data: texts.map((t, index) => ({ object: 'embedding', index, embedding: standIn.embed(t) })),
+          usage: { prompt_tokens: 1, total_tokens: 1 },
+        }),
+      );
+      return;
+    }
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
       return;
