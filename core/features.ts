@@ -15,6 +15,7 @@ import { knowledgeFeature } from './knowledge/feature.ts';
 import { KnowledgeService } from './knowledge/service.ts';
 import { remindersFeature } from './reminders/feature.ts';
 import { createCore, type Core } from './router.ts';
+import { scriptsFeature } from './scripts/feature.ts';
 
 export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
   // /help lists the commands of every feature, itself included, so it reads them lazily.
@@ -27,6 +28,7 @@ export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
     customerCommandsFeature,
     remindersFeature(knowledge),
     knowledgeFeature(knowledge),
+    scriptsFeature(knowledge),
     customersFeature,
     ...extra,
     teamFeature,

@@ -9,6 +9,7 @@ import { formatDateTime, formatMinutes, formatShort } from '../format.ts';
 import { maskPhone, maskPhonesIn } from '../phone.ts';
 import type { ActivityRecord, CustomerRecord, DueReminder, FollowUpWithCustomer } from '../records.ts';
 import type { Reply } from '../reply.ts';
+import { texts as scriptTexts } from '../scripts/texts.ts';
 import { texts } from './texts.ts';
 
 /** A reminder later than this says how late it is (the bot was down, or hours were closed). */
@@ -50,7 +51,7 @@ export function reminderMessage(r: DueReminder, now: Date, lang: Lang, zone: str
   if (r.objections.length) lines.push(t.objections(objectionNames(r.objections, lang)));
   if (r.products.length) lines.push(t.products(labels(lang).list(r.products)));
   if (r.note) lines.push(t.note(r.note));
-  // Button values are the follow-up id only: Telegram callback data is limited to 64 bytes.
+  // Button values are ids only: Telegram callback data is limited to 64 bytes.
   const value = String(r.id);
   return {
     blocks: [
@@ -62,6 +63,8 @@ export function reminderMessage(r: DueReminder, now: Date, lang: Lang, zone: str
           { label: t.snooze, action: 'fu.snooze', value },
           { label: t.tomorrow, action: 'fu.tomorrow', value },
           { label: t.resched, action: 'fu.resched', value },
+          // A call script for this customer (core/scripts): the value is the customer id.
+          { label: scriptTexts(lang).scriptButton, action: 'script.customer', value: String(r.customer.id) },
         ],
       },
     ],

@@ -17,7 +17,7 @@ const ARTICLES = [
 
 /** A toy embedding: one dimension per topic, recognised in either language. */
 const TOPICS: RegExp[] = [/年会|annual party|year-end party/i, /发票|invoice/i, /退款|refund|money back/i];
-const embed = (text: string) => TOPICS.map((t) => (t.test(text) ? 1 : 0)).concat(0.01);
+const embed = (text: string): number[] => [...TOPICS.map((t) => (t.test(text) ? 1 : 0)), 0.01];
 
 describe.each(databaseKinds())('knowledge retrieval with embeddings (real openai client, stand-in) on %s', (kind) => {
   let database: TestDatabase;

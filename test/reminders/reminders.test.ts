@@ -24,7 +24,7 @@ describe.each(databaseKinds())('follow-up reminders on %s', (kind) => {
     return fu!;
   }
 
-  it('reminds the rep once at the due time, with the customer context and four buttons', async () => {
+  it('reminds the rep once at the due time, with the customer context and five buttons', async () => {
     await logZhang();
     bot.clock.set(at('11-25T13:59:00'));
     await bot.tick();
@@ -43,7 +43,7 @@ describe.each(databaseKinds())('follow-up reminders on %s', (kind) => {
     expect(text).toMatch(/上次：11\/23 10:20 · 通话 · 已接通 · 8分钟 · A · “刚给张阿姨打了电话，139\*\*\*\*5678/);
     expect(text).toMatch(/异议：(价格、要商量|要商量、价格)/);
     expect(text).toContain('产品：四星卡');
-    expect(buttonsOf(reminder!).map((b) => b.action)).toEqual(['fu.done', 'fu.snooze', 'fu.tomorrow', 'fu.resched']);
+    expect(buttonsOf(reminder!).map((b) => b.action)).toEqual(['fu.done', 'fu.snooze', 'fu.tomorrow', 'fu.resched', 'script.customer']);
     expect(buttonsOf(reminder!).every((b) => Buffer.byteLength(`${b.action}:${b.value}`) <= 64)).toBe(true);
 
     bot.clock.advance(60 * 60_000);
@@ -58,7 +58,7 @@ describe.each(databaseKinds())('follow-up reminders on %s', (kind) => {
     const [reminder] = await bot.inbox();
     expect(replyText(reminder!)).toContain('⏰ Follow-up reminder · Wed 25 Nov 15:00');
     expect(replyText(reminder!)).toContain('Mrs Patel (139****5678)');
-    expect(buttonsOf(reminder!).map((b) => b.label)).toEqual(['✅ Done', 'Snooze 1h', 'Tomorrow', 'Reschedule']);
+    expect(buttonsOf(reminder!).map((b) => b.label)).toEqual(['✅ Done', 'Snooze 1h', 'Tomorrow', 'Reschedule', '📝 Script']);
   });
 
   it('Snooze 1h reminds again an hour later', async () => {
