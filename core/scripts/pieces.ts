@@ -65,9 +65,20 @@ function shared(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
-async function find(knowledge: KnowledgeService, query: string, kinds: ArticleKind[], limit: number): Promise<ArticleRecord[]> {
+/**
+ * The most relevant articles of these kinds. With `lang`, those in the rep's language come first:
+ * for generic pieces (opening, questions, value, etiquette) any article of the kind will do, and a
+ * script should read in one language. Specific answers (an objection, the close) keep relevance.
+ */
+async function find(knowledge: KnowledgeService, query: string, kinds: ArticleKind[], limit: number, lang?: Lang): Promise<ArticleRecord[]> {
   const { articles } = await knowledge.search(query, 25);
-  return articles.filter((a) => kinds.includes(a.kind)).slice(0, limit);
+  const fits = (a: ArticleRecord) => (!lang || a.lang === null || a.lang === lang ? 0 : 1);
+  return articles
+    .filter((a) => kinds.includes(a.kind))
+    .map((a, rank) => ({ a, rank }))
+    .sort((x, y) => fits(x.a) - fits(y.a) || x.rank - y.rank)
+    .slice(0, limit)
+    .map((x) => x.a);
 }
 
 function uniq(list: ArticleRecord[]): ArticleRecord[] {
@@ -145,7 +156,7 @@ export async function buildPieces(ctx: Context, knowledge: KnowledgeService, tar
 
   // Opening: who we are, the recording notice, why we call, permission to continue.
   const all = await knowledge.articles();
-  const openers = await find(knowledge, '开场白 首次致电话术 开场 耽误您两分钟 opening first call', ['script', 'process'], 4);
+  const openers = await find(knowledge, '开场白 首次致电话术 开场 耽误您两分钟 opening first call', ['script', 'process'], 4, lang);
   const openSources: ArticleRecord[] = [];
   let company: string | null = null;
   for (const a of openers) {
@@ -199,7 +210,7 @@ export async function buildPieces(ctx: Context, knowledge: KnowledgeService, tar
   sections.push({ key: 'opening', lines: [t.quote(opening)], sources: uniq(openSources) });
 
   // Needs discovery: two or three questions from the script and process articles.
-  const askers = await find(knowledge, `了解需求 挖掘需求 提问 问题 needs discovery questions ${productWords}`, ['script', 'process'], 4);
+  const askers = await find(knowledge, `了解需求 挖掘需求 提问 问题 needs discovery questions ${productWords}`, ['script', 'process'], 4, lang);
   const questions: Array<{ q: string; a: ArticleRecord; score: number; order: number }> = [];
   let order = 0;
   for (const [rank, a] of askers.entries()) {
@@ -228,7 +239,7 @@ export async function buildPieces(ctx: Context, knowledge: KnowledgeService, tar
   // Value: the product's benefits, tied to what this customer cares about.
   const valueArticles = productArticles.length
     ? productArticles.slice(0, 2).map((p) => p.article)
-    : await find(knowledge, '卖点 价值 好处 主推 适合 benefits value pitch', ['product'], 1);
+    : await find(knowledge, '卖点 价值 好处 主推 适合 benefits value pitch', ['product'], 1, lang);
   const valueLines: string[] = [];
   if (history && (history.products.length || history.objections.length)) {
     const cares = [...history.products, ...history.objections.map((o) => labels(lang).objection[o as keyof typeof l.objection] ?? o)];
@@ -276,7 +287,7 @@ export async function buildPieces(ctx: Context, knowledge: KnowledgeService, tar
 
   // Etiquette reminders from the knowledge base.
   if (!opts.short) {
-    const etiquette = await find(knowledge, '等客户先挂电话 结束时感谢客户 语速放慢 hang up first', ['script', 'process', 'policy', 'objection'], 6);
+    const etiquette = await find(knowledge, '等客户先挂电话 结束时感谢客户 语速放慢 hang up first', ['script', 'process', 'policy', 'objection'], 6, lang);
     const found: Array<{ s: string; a: ArticleRecord }> = [];
     for (const a of etiquette) {
       for (const s of linesOf(a.body).flatMap(sentencesOf)) {
