@@ -6,6 +6,7 @@ import { DataDirBusyError } from '../db/pglite-lock.ts';
 import { chatCommand, startCommand } from './cli/chat.ts';
 import { type Io, type Subcommand, UsageError } from './cli/common.ts';
 import { askCommand } from './cli/ask.ts';
+import { demoCommand } from './cli/demo.ts';
 import { evalCallsCommand } from './cli/eval-calls.ts';
 import { evalKbCommand } from './cli/eval-kb.ts';
 import { kbCommand } from './cli/kb.ts';
@@ -13,7 +14,7 @@ import { migrateCommand } from './cli/migrate.ts';
 import { parseCommand } from './cli/parse.ts';
 import { ConfigError } from './config.ts';
 
-const SUBCOMMANDS: Subcommand[] = [startCommand, chatCommand, migrateCommand, parseCommand, evalCallsCommand, kbCommand, askCommand, evalKbCommand];
+const SUBCOMMANDS: Subcommand[] = [startCommand, chatCommand, migrateCommand, parseCommand, evalCallsCommand, kbCommand, askCommand, evalKbCommand, demoCommand];
 
 function usage(): string {
   const lines = SUBCOMMANDS.map((c) => `  salesbot ${c.usage}\n      ${c.summary}`);

@@ -4,6 +4,7 @@
  * within a process, and a failed tick is logged and retried at the next interval.
  */
 import type { Clock, Logger, Store } from '../core/ports.ts';
+import { digestTick } from '../core/digest/tick.ts';
 import { tick as runTick, type TickReport } from '../core/reminders/tick.ts';
 
 export interface Scheduler {
@@ -15,11 +16,18 @@ export interface Scheduler {
 
 export function createScheduler(opts: { store: Store; clock: Clock; logger: Logger; intervalMs?: number }): Scheduler {
   const seen = new Set<string>();
+  const digestSeen = new Set<string>();
+  // The digest runs after the reminders; its failure is logged and never stops them.
+  const both = async (): Promise<TickReport> => {
+    const report = await runTick(opts, { seen });
+    await digestTick(opts, digestSeen).catch((err) => opts.logger.error({ err }, 'digest tick failed'));
+    return report;
+  };
   let running: Promise<TickReport> | null = null;
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
 
-  const tick = () => (running ??= runTick(opts, { seen }).finally(() => (running = null)));
+  const tick = () => (running ??= both().finally(() => (running = null)));
 
   const loop = () => {
     tick()

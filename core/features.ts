@@ -5,6 +5,7 @@ import type { CoreDeps, Feature } from './context.ts';
 import { customerCommandsFeature } from './calls/commands.ts';
 import { callsFeature } from './calls/feature.ts';
 import { customersFeature } from './commands/customers.ts';
+import { digestFeature } from './digest/feature.ts';
 import { helpFeature } from './commands/help.ts';
 import { langFeature } from './commands/lang.ts';
 import { linkFeature } from './commands/link.ts';
@@ -29,6 +30,7 @@ export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
     remindersFeature(knowledge),
     knowledgeFeature(knowledge),
     scriptsFeature(knowledge),
+    digestFeature,
     customersFeature,
     ...extra,
     teamFeature,

@@ -11,6 +11,7 @@ import type {
   AuditEntry,
   CustomerMutableField,
   CustomerRecord,
+  DigestChannel,
   DueReminder,
   FollowUpRecord,
   FollowUpWithCustomer,
@@ -22,6 +23,8 @@ import type {
   NewFollowUpRecord,
   OutboxMessage,
   SchedulingTeam,
+  TargetRecord,
+  TeamMetrics,
   Scope,
   TeamRecord,
   UserRecord,
@@ -217,6 +220,30 @@ export interface OutboxQueue extends Outbox {
   markFailed(id: number, error: string, retryAt: Date): Promise<void>;
 }
 
+/** The digest's numbers, computed in SQL (db/repositories/metrics.ts). */
+export interface MetricsRepository {
+  /**
+   * Per-rep rows and the team total for [from, to). `asOf` (default `to`) is the instant follow-ups
+   * count as overdue at. `repId` restricts the per-rep rows to one rep (the total stays the team's).
+   */
+  teamMetrics(teamId: number, from: Date, to: Date, opts?: { asOf?: Date; repId?: number }): Promise<TeamMetrics>;
+  /** The objections heard most in [from, to), most frequent first. */
+  topObjections(teamId: number, from: Date, to: Date, limit: number): Promise<Array<{ objection: string; count: number }>>;
+}
+
+export interface TargetRepository {
+  /** Sets (or replaces) a monthly target; userId null = the team's. */
+  set(target: TargetRecord & { setBy: number | null }): Promise<void>;
+  list(teamId: number, month: string): Promise<TargetRecord[]>;
+}
+
+export interface DigestRepository {
+  setChannel(channel: DigestChannel & { setBy: number | null }): Promise<void>;
+  clearChannel(teamId: number): Promise<boolean>;
+  getChannel(teamId: number): Promise<DigestChannel | null>;
+  listChannels(): Promise<DigestChannel[]>;
+}
+
 export interface Store {
   users: UserRepository;
   teams: TeamRepository;
@@ -230,6 +257,9 @@ export interface Store {
   deliveries: DeliveryRepository;
   audit: AuditRepository;
   reminders: ReminderRepository;
+  metrics: MetricsRepository;
+  targets: TargetRepository;
+  digests: DigestRepository;
   /** Runs `fn` in one database transaction; everything it writes commits or rolls back together. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
 }

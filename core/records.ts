@@ -209,3 +209,55 @@ export interface SchedulingTeam {
   team: TeamRecord;
   zones: string[];
 }
+
+/**
+ * One row of activity and A-card metrics (per rep, or the team total when repId is null) for a
+ * period [from, to). Counts are integers; rates are fractions (0.25 = 25%) or null when their
+ * denominator is 0. Definitions: db/repositories/metrics.ts.
+ */
+export interface MetricsRow {
+  repId: number | null;
+  repName: string | null;
+  dials: number;
+  connected: number;
+  connectRate: number | null;
+  talkMin: number;
+  avgCallMin: number | null;
+  newCustomers: number;
+  newACards: number;
+  deals: number;
+  referralDeals: number;
+  revenue: number;
+  followUpsDone: number;
+  followUpsDue: number;
+  followUpsOverdue: number;
+  /** A-card pool: carried over + new (see metrics.ts). */
+  carriedACards: number;
+  pool: number;
+  wonFromPool: number;
+  lostFromPool: number;
+  cardRate: number | null;
+  closeRate: number | null;
+  churnRate: number | null;
+  referralRate: number | null;
+}
+
+export interface TeamMetrics {
+  team: MetricsRow;
+  reps: MetricsRow[];
+}
+
+export interface TargetRecord {
+  teamId: number;
+  userId: number | null;
+  month: string;
+  metric: import('./domain.ts').TargetMetric;
+  value: number;
+}
+
+/** Where a team's digest is posted. */
+export interface DigestChannel {
+  teamId: number;
+  platform: Platform;
+  chatId: string;
+}

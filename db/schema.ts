@@ -137,6 +137,9 @@ export const customers = pgTable(
     index('customers_owner').on(t.ownerId),
     index('customers_team').on(t.teamId),
     index('customers_phone').on(t.phone),
+    // The digest's A-card metrics: new customers and A-cards of a team in a period.
+    index('customers_team_created').on(t.teamId, t.createdAt),
+    index('customers_team_intent').on(t.teamId, t.intentAt).where(sql`intent_at is not null`),
   ],
 );
 
@@ -179,6 +182,8 @@ export const activities = pgTable(
     index('activities_author_time').on(t.authorId, t.occurredAt),
     index('activities_team_time').on(t.teamId, t.occurredAt),
     index('activities_customer').on(t.customerId),
+    // The digest's objections heard most: only the activities that heard one.
+    index('activities_team_time_objections').on(t.teamId, t.occurredAt).where(sql`objections <> '{}'::text[]`),
   ],
 );
 
@@ -210,6 +215,7 @@ export const followUps = pgTable(
     // The reminder tick's queue: only rows still waiting for their reminder are indexed.
     index('follow_ups_unnotified').on(t.dueAt).where(sql`notified_at is null`),
     index('follow_ups_customer').on(t.customerId),
+    index('follow_ups_team_due').on(t.teamId, t.dueAt),
   ],
 );
 
@@ -377,3 +383,14 @@ export type NewActivity = typeof activities.$inferInsert;
 export type FollowUp = typeof followUps.$inferSelect;
 export type KnowledgeArticle = typeof knowledgeArticles.$inferSelect;
 export type Target = typeof targets.$inferSelect;
+
+/** The chat (Slack channel, Telegram group, terminal) a team's digest is posted to: /digest here. */
+export const digestChannels = pgTable('digest_channels', {
+  teamId: integer('team_id')
+    .primaryKey()
+    .references(() => teams.id, { onDelete: 'cascade' }),
+  platform: platformEnum('platform').notNull(),
+  chatId: text('chat_id').notNull(),
+  setBy: integer('set_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});

@@ -12,6 +12,8 @@ import { followUpRepository } from './repositories/follow-ups.ts';
 import { kbQuestionRepository } from './repositories/kb-questions.ts';
 import { knowledgeRepository } from './repositories/knowledge.ts';
 import { outboxRepository } from './repositories/outbox.ts';
+import { metricsRepository } from './repositories/metrics.ts';
+import { digestRepository, targetRepository } from './repositories/targets.ts';
 import { reminderRepository } from './repositories/reminders.ts';
 import { teamRepository } from './repositories/teams.ts';
 import { userRepository } from './repositories/users.ts';
@@ -30,6 +32,9 @@ export function createStore(db: Db): Store {
     deliveries: deliveryRepository(db),
     audit: auditRepository(db),
     reminders: reminderRepository(db),
+    metrics: metricsRepository(db),
+    targets: targetRepository(db),
+    digests: digestRepository(db),
     // Inside a transaction, nested calls become savepoints.
     transaction: (fn) => db.transaction((tx) => fn(createStore(tx as unknown as Db))),
   };

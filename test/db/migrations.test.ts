@@ -11,6 +11,7 @@ const TABLES = [
   'audit_log',
   'conversations',
   'customers',
+  'digest_channels',
   'follow_ups',
   'identities',
   'kb_questions',
