@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { scratchPostgres } from './scratch-db.ts';
 import { composeDigest } from '../core/digest/compose.ts';
 import { periodOf, previousPeriod } from '../core/digest/period.ts';
 import { openDatabase, queryRows, type Database } from '../db/connect.ts';
@@ -43,20 +44,14 @@ async function open(): Promise<{ database: Database; label: string; drop?: () =>
   const url = process.env.DATABASE_URL;
   if (!url) return { database: await openDatabase({}), label: 'PGlite (in memory)' };
   const name = 'salesbot_bench_digest';
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
+  const { database } = await scratchPostgres(url, name);
   const drop = async () => {
     const a = new pg.Client({ connectionString: url });
     await a.connect();
     await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await a.end();
   };
-  return { database: await openDatabase({ databaseUrl: u.toString() }), label: 'PostgreSQL', drop };
+  return { database, label: 'PostgreSQL', drop };
 }
 
 async function seed(database: Database): Promise<number> {

@@ -5,7 +5,7 @@
  *   npm run bench:log-call [-- --count 1000]
  */
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { scratchPostgres } from './scratch-db.ts';
 import { ManualClock } from '../core/clock.ts';
 import { createBot } from '../core/features.ts';
 import { openDatabase, type Database } from '../db/connect.ts';
@@ -35,17 +35,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function scratchPostgres(url: string): Promise<Database> {
-  const name = 'salesbot_bench';
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return openDatabase({ databaseUrl: u.toString() });
-}
 
 async function measure(label: string, database: Database): Promise<string[]> {
   const clock = new ManualClock('2026-11-23T09:00:00+08:00');
@@ -77,7 +66,7 @@ const lite = await openDatabase({});
 rows.push(await measure('PGlite (in memory)', lite));
 await lite.close();
 if (process.env.DATABASE_URL) {
-  const server = await scratchPostgres(process.env.DATABASE_URL);
+  const { database: server } = await scratchPostgres(process.env.DATABASE_URL, 'salesbot_bench');
   rows.push(await measure('PostgreSQL', server));
   await server.close();
 } else {

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { scratchPostgres } from './scratch-db.ts';
 import { systemClock, ManualClock } from '../core/clock.ts';
 import type { OutboxMessage } from '../core/records.ts';
 import { tick } from '../core/reminders/tick.ts';
@@ -91,15 +91,7 @@ function pacedSender(platform: ReturnType<typeof standInPlatform>) {
 async function open(): Promise<{ database: Database; label: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) return { database: await openDatabase({}), label: 'PGlite (in memory)' };
-  const name = 'salesbot_bench_reminders';
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return { database: await openDatabase({ databaseUrl: u.toString() }), label: 'PostgreSQL' };
+  return { database: (await scratchPostgres(url, 'salesbot_bench_reminders')).database, label: 'PostgreSQL' };
 }
 
 async function seed(database: Database): Promise<void> {

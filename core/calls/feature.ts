@@ -8,6 +8,7 @@ import type { ExtractedActivity, ExtractOptions } from '../extract/types.ts';
 import { defineMessages } from '../i18n.ts';
 import type { ActivityRecord } from '../records.ts';
 import { type Reply, textReply } from '../reply.ts';
+import { teamSettings } from '../reminders/settings.ts';
 import { readingOf } from './activity-fields.ts';
 import { confirmation, timeZoneOf } from './confirmation.ts';
 import { labels } from './labels.ts';
@@ -42,7 +43,9 @@ export interface ProductCatalog {
 }
 
 async function extractOptions(ctx: Context, catalog: ProductCatalog): Promise<ExtractOptions> {
-  return { now: ctx.now, timeZone: timeZoneOf(ctx), defaultHour: 10, knownProducts: await catalog.productNames() };
+  // The team's settings arrive with the sender's session; the team default hour is what a date alone means.
+  const { defaultHour } = teamSettings(ctx.team);
+  return { now: ctx.now, timeZone: timeZoneOf(ctx), defaultHour, knownProducts: await catalog.productNames() };
 }
 
 /** The author's own activity, or a reply saying why not. */
@@ -72,7 +75,8 @@ async function relog(ctx: Context, old: ActivityRecord, extracted: ExtractedActi
   return [confirmation(ctx, recorded, { edited: true })];
 }
 
-async function logCall(ctx: Context, catalog: ProductCatalog): Promise<Reply[]> {
+/** Logs the message as a call; `customer` forces whom it is about (e.g. the reminder the rep answered). */
+export async function logCall(ctx: Context, catalog: ProductCatalog, opts: { customer?: number } = {}): Promise<Reply[]> {
   const raw = ctx.msg.text.trim();
   if (raw.length > MAX_LOG_LENGTH) return [textReply(text(ctx.lang).tooLong(MAX_LOG_LENGTH))];
   const extracted = await understandActivity(raw, { ...(await extractOptions(ctx, catalog)), llm: ctx.deps.llm, logger: ctx.deps.logger });
@@ -84,6 +88,7 @@ async function logCall(ctx: Context, catalog: ProductCatalog): Promise<Reply[]> 
     occurredAt: ctx.now,
     platform: ctx.msg.platform,
     messageId: ctx.msg.messageId,
+    customer: opts.customer,
   });
   return [confirmation(ctx, recorded)];
 }

@@ -3,10 +3,8 @@
  * customer), Snooze 1h, Tomorrow (next working day at the default hour), Reschedule (a time in
  * words). Moving a follow-up resets notified_at: its reminder is sent again at the new time.
  */
-import { confirmation, timeZoneOf } from '../calls/confirmation.ts';
-import type { ProductCatalog } from '../calls/feature.ts';
-import { recordActivity } from '../calls/record.ts';
-import { understandActivity } from '../calls/understand.ts';
+import { timeZoneOf } from '../calls/confirmation.ts';
+import { logCall, type ProductCatalog } from '../calls/feature.ts';
 import { chatKey, type Context, DIALOGUE_TTL_MS, type Feature } from '../context.ts';
 import { formatDateTime } from '../format.ts';
 import type { FollowUpRecord } from '../records.ts';
@@ -87,27 +85,7 @@ export const remindersFeature = (catalog: ProductCatalog): Feature => ({
     },
     /** The words after Done: logged as a call with this customer, whatever name they mention. */
     async 'fu.outcome'(ctx, state) {
-      const raw = ctx.msg.text.trim();
-      const s = teamSettings(await ctx.store.teams.get(ctx.team.id));
-      const extracted = await understandActivity(raw, {
-        now: ctx.now,
-        timeZone: timeZoneOf(ctx),
-        defaultHour: s.defaultHour,
-        knownProducts: await catalog.productNames(),
-        llm: ctx.deps.llm,
-        logger: ctx.deps.logger,
-      });
-      const recorded = await recordActivity(ctx.store, {
-        teamId: ctx.team.id,
-        authorId: ctx.user.id,
-        extracted,
-        rawText: raw,
-        occurredAt: ctx.now,
-        platform: ctx.msg.platform,
-        messageId: ctx.msg.messageId,
-        customer: Number(state.customerId),
-      });
-      return [confirmation(ctx, recorded)];
+      return logCall(ctx, catalog, { customer: Number(state.customerId) });
     },
   },
 });

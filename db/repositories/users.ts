@@ -27,7 +27,7 @@ export function userRepository(db: Db): UserRepository {
           json_build_object('id', u.id, 'displayName', u.display_name, 'lang', u.lang, 'langFixed', u.lang_fixed, 'timezone', u.timezone) as "user",
           coalesce((select json_agg(json_build_object('teamId', m.team_id, 'userId', m.user_id, 'role', m.role) order by m.team_id, m.role)
                     from memberships m where m.user_id = u.id), '[]'::json) as memberships,
-          (select json_build_object('id', t.id, 'name', t.name, 'timezone', t.timezone, 'lang', t.lang, 'isDefault', t.is_default)
+          (select json_build_object('id', t.id, 'name', t.name, 'timezone', t.timezone, 'lang', t.lang, 'isDefault', t.is_default, 'settings', t.settings)
              from teams t where t.id = (select min(m.team_id) from memberships m where m.user_id = u.id)) as team,
           (select c.state from conversations c where c.user_id = u.id and c.chat_key = ${chatKey} and c.expires_at > ${now.toISOString()}) as dialogue,
           json_build_object('directChatId', i.direct_chat_id, 'lastSeenAt', i.last_seen_at) as identity
