@@ -41,6 +41,7 @@ import { evaluate, type KbEvaluation } from '../core/kb/eval.ts';
 import { readKbFolder } from '../core/kb/folder.ts';
 import { KbIndex, type SearchResult } from '../core/kb/index.ts';
 import { monospaceTable } from '../bot/render/monospace-table.ts';
+import { seeded } from '../bot/cli/demo.ts';
 
 const DEV_KB = fileURLToPath(new URL('../../shared/datasets/dev/kb', import.meta.url));
 const DEV_QUESTIONS = fileURLToPath(new URL('../../shared/datasets/dev/questions.jsonl', import.meta.url));
@@ -55,17 +56,8 @@ type Question = { q: string; expect: string[] };
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo generator's seeded PRNG (mulberry32): the same seed, the same corpus. */
+const prng = seeded;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
