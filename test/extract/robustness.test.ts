@@ -25,11 +25,10 @@ describe('bad input', () => {
     expect(a).toEqual(emptyActivity());
   });
 
-  it('20,000 characters of a real log repeated: no throw, fast', () => {
+  // Speed is measured in bench/, not here: a catastrophic regex would still blow the test timeout.
+  it('20,000 characters of a real log repeated: no throw', () => {
     const text = '刚给张阿姨打了电话，13912345678，聊了8分钟，对四星卡挺感兴趣，就是嫌贵，后天下午再打。'.repeat(400).slice(0, 20_000);
-    const start = performance.now();
     const a = extractActivity(text, OPTS);
-    expect(performance.now() - start).toBeLessThan(200);
     expect(a.customer).toBe('张阿姨');
   });
 
@@ -43,10 +42,8 @@ describe('bad input', () => {
     ['names', '张总'.repeat(10_000)],
     ['English words', 'call back tomorrow at '.repeat(1_000)],
   ])('pathological %s: no throw, no catastrophic backtracking', (_name, text) => {
-    const start = performance.now();
     expect(() => extractActivity(text, OPTS)).not.toThrow();
     expect(() => parseCorrection(text, emptyActivity(), OPTS)).not.toThrow();
-    expect(performance.now() - start).toBeLessThan(500);
   });
 
   it('non-string input from a loose caller does not throw', () => {

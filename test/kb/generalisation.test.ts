@@ -48,22 +48,6 @@ describe('retrieval on an unseen KB of another company', () => {
     expect(ranking.hit3).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('builds 10,000 articles in seconds and searches in milliseconds', () => {
-    const many: KbArticle[] = [];
-    for (let i = 0; i < 10_000; i++) {
-      const a = KB[i % KB.length]!;
-      many.push({ ...a, slug: `${a.slug}-${i}`, body: `${a.body} 编号${i}号 item ${i}` });
-    }
-    let t = performance.now();
-    const big = KbIndex.build(many);
-    const buildMs = performance.now() - t;
-    t = performance.now();
-    for (let i = 0; i < 20; i++) big.search('雅思班一期多少钱 能分期吗');
-    const searchMs = (performance.now() - t) / 20;
-    console.log(`10k build ${buildMs.toFixed(0)} ms, search ${searchMs.toFixed(1)} ms`);
-    expect(buildMs).toBeLessThan(20_000);
-    expect(searchMs).toBeLessThan(200);
-  });
 });
 
 describe('bestExcerpt', () => {
