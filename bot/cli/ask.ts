@@ -5,11 +5,9 @@
 import { createInterface } from 'node:readline';
 import { ask, type AskResult } from '../../core/knowledge/ask.ts';
 import { KnowledgeService } from '../../core/knowledge/service.ts';
-import { openApp } from '../app.ts';
 import { createOpenAiLlm } from '../llm/openai-llm.ts';
 import { semanticFrom } from '../llm/semantic.ts';
-import { createLogger } from '../logger.ts';
-import { type Io, parseFlags, readConfig, type Subcommand, UsageError } from './common.ts';
+import { type Io, openForCommand, parseFlags, readConfig, type Subcommand, UsageError } from './common.ts';
 
 function asJson(r: AskResult) {
   return {
@@ -29,8 +27,7 @@ export const askCommand: Subcommand = {
     if (values.jsonl && question) throw new UsageError('--jsonl reads standard input: give no question');
     if (!values.jsonl && !question) throw new UsageError('ask needs a question');
     const config = readConfig();
-    const logger = createLogger(config.logLevel ?? 'warn');
-    const app = await openApp(config, { logger, onProgress: (m) => io.stderr.write(`${m}\n`) });
+    const { app, logger } = await openForCommand(config, io, 'warn');
     try {
       const semantic = semanticFrom(config);
       const knowledge = new KnowledgeService(app.store, semantic && { ...semantic, logger });

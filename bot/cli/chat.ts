@@ -5,14 +5,12 @@ import { importArticles } from '../../core/knowledge/import.ts';
 import type { Store } from '../../core/ports.ts';
 import { systemClock } from '../../core/clock.ts';
 import type { AdapterDeps, ChatAdapter } from '../adapter.ts';
-import { openApp } from '../app.ts';
 import { createHttpServer } from '../http-server.ts';
 import { createSlackAdapter } from '../slack/slack-adapter.ts';
 import { createTelegramAdapter } from '../telegram/telegram-adapter.ts';
 import { runTerminalChat } from '../console/terminal-chat.ts';
-import { createLogger } from '../logger.ts';
 import { createScheduler } from '../scheduler.ts';
-import { type Io, parseFlags, readConfig, type Subcommand } from './common.ts';
+import { type Io, openForCommand, parseFlags, readConfig, type Subcommand } from './common.ts';
 
 /** The demo knowledge base shipped in kb/ (a fictional company). */
 const DEMO_KB = fileURLToPath(new URL('../../kb', import.meta.url));
@@ -31,8 +29,7 @@ async function chat(args: string[], io: Io): Promise<number> {
   const { values } = parseFlags(args, { user: { type: 'string' } });
   const config = readConfig();
   // In the terminal the chat owns the screen: only warnings reach stderr unless LOG_LEVEL says otherwise.
-  const logger = createLogger(config.logLevel ?? 'warn');
-  const app = await openApp(config, { logger, onProgress: (m) => io.stderr.write(`${m}\n`) });
+  const { app, logger } = await openForCommand(config, io, 'warn');
   try {
     const name = values.user?.trim() || userInfo().username || 'local';
     await importDemoKnowledge(app.store, io);
@@ -68,8 +65,7 @@ async function start(args: string[], io: Io): Promise<number> {
   const config = readConfig();
   if (!config.slack && !config.telegram) return chat(args, io);
   parseFlags(args, {});
-  const logger = createLogger(config.logLevel ?? 'info');
-  const app = await openApp(config, { logger, onProgress: (m) => io.stderr.write(`${m}\n`) });
+  const { app, logger } = await openForCommand(config, io, 'info');
   const http = createHttpServer((err) => logger.error({ err }, 'HTTP handler failed'));
   const deps: AdapterDeps = { core: app.core, store: app.store, logger, clock: systemClock, http };
   const adapters: ChatAdapter[] = [];

@@ -1,7 +1,10 @@
 /** Shared pieces of the `salesbot` subcommands. */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { Logger } from '../../core/ports.ts';
+import { type App, openApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
 
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -41,4 +44,14 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
   for await (const chunk of stream) text += chunk;
   return text;
+}
+
+/**
+ * Opens the bot's database and core for a subcommand: its logger (LOG_LEVEL, else `level`), and
+ * first-start progress on stderr so a slow embedded-database creation does not look hung.
+ */
+export async function openForCommand(config: Config, io: Io, level: 'warn' | 'info'): Promise<{ app: App; logger: Logger }> {
+  const logger = createLogger(config.logLevel ?? level);
+  const app = await openApp(config, { logger, onProgress: (m) => io.stderr.write(`${m}\n`) });
+  return { app, logger };
 }

@@ -11,9 +11,7 @@ import type { Objection } from '../../core/domain.ts';
 import type { Store } from '../../core/ports.ts';
 import { type Db, queryRows } from '../../db/connect.ts';
 import { activities, customers, followUps } from '../../db/schema.ts';
-import { openApp } from '../app.ts';
-import { createLogger } from '../logger.ts';
-import { type Io, parseFlags, readConfig, type Subcommand, UsageError } from './common.ts';
+import { type Io, openForCommand, parseFlags, readConfig, type Subcommand, UsageError } from './common.ts';
 
 /** mulberry32: a small seeded generator, so a seed always gives the same team. */
 export function seeded(seed: number): () => number {
@@ -166,7 +164,7 @@ export const demoCommand: Subcommand = {
     const { values } = parseFlags(args, { reps: { type: 'string' }, days: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean' } });
     const opts = { reps: positiveInt(values.reps, 'reps', 8, 2000), days: positiveInt(values.days, 'days', 30, 366), seed: positiveInt(values.seed, 'seed', 1, 2 ** 31) };
     const config = readConfig();
-    const app = await openApp(config, { logger: createLogger(config.logLevel ?? 'warn'), onProgress: (m) => io.stderr.write(`${m}\n`) });
+    const { app } = await openForCommand(config, io, 'warn');
     try {
       if (!values.force && (await hasRealData(app.database.db))) {
         io.stderr.write('This database already holds customers or activities; the demo would mix with them. Use --force to add it anyway.\n');

@@ -6,9 +6,7 @@
 import { resolve } from 'node:path';
 import { readKbFolder } from '../../core/kb/folder.ts';
 import { importArticles } from '../../core/knowledge/import.ts';
-import { openApp } from '../app.ts';
-import { createLogger } from '../logger.ts';
-import { type Io, parseFlags, readConfig, type Subcommand, UsageError } from './common.ts';
+import { type Io, openForCommand, parseFlags, readConfig, type Subcommand, UsageError } from './common.ts';
 
 export const kbCommand: Subcommand = {
   name: 'kb',
@@ -25,7 +23,7 @@ export const kbCommand: Subcommand = {
       throw new UsageError(`cannot read ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     const config = readConfig();
-    const app = await openApp(config, { logger: createLogger(config.logLevel ?? 'warn'), onProgress: (m) => io.stderr.write(`${m}\n`) });
+    const { app } = await openForCommand(config, io, 'warn');
     try {
       const report = await importArticles(app.store, folder, { sync: values.sync });
       for (const e of report.errors) io.stderr.write(`skipped ${e.file}: ${e.reason}\n`);

@@ -1,6 +1,4 @@
-import { openApp } from '../app.ts';
-import { createLogger } from '../logger.ts';
-import { type Io, parseFlags, readConfig, type Subcommand } from './common.ts';
+import { type Io, openForCommand, parseFlags, readConfig, type Subcommand } from './common.ts';
 
 export const migrateCommand: Subcommand = {
   name: 'migrate',
@@ -9,7 +7,7 @@ export const migrateCommand: Subcommand = {
   async run(args: string[], io: Io) {
     parseFlags(args, {});
     const config = readConfig();
-    const app = await openApp(config, { logger: createLogger(config.logLevel ?? 'info'), onProgress: (m) => io.stderr.write(`${m}\n`) });
+    const { app } = await openForCommand(config, io, 'info');
     await app.close();
     io.stdout.write(`Database is up to date (${app.database.kind}).\n`);
     return 0;

@@ -2,8 +2,7 @@
  * The shipped bot (call scripts included) on a fresh test database with a knowledge base, a
  * manual clock and readable logs.
  */
-import { Writable } from 'node:stream';
-import { createLogger } from '../../bot/logger.ts';
+import { captureLogs } from '../support/log-capture.ts';
 import { ManualClock } from '../../core/clock.ts';
 import { createBot } from '../../core/features.ts';
 import { readKbFolder } from '../../core/kb/folder.ts';
@@ -37,15 +36,9 @@ export interface ScriptBot {
 export async function scriptBot(kind: DatabaseKind, opts: { kb?: string; llm?: LlmPort; now?: string } = {}): Promise<ScriptBot> {
   const database = await openTestDatabase(kind);
   const clock = new ManualClock(opts.now ?? '2026-11-23T10:00:00+08:00');
-  const logs: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
-      done();
-    },
-  });
+  const { logger, logs } = captureLogs();
   const store = database.store;
-  const core = createBot({ store, clock, logger: createLogger('debug', sink), llm: opts.llm, defaults: { teamName: '默认团队', timezone: 'Asia/Shanghai', lang: 'zh' } });
+  const core = createBot({ store, clock, logger, llm: opts.llm, defaults: { teamName: '默认团队', timezone: 'Asia/Shanghai', lang: 'zh' } });
   await importArticles(store, await readKbFolder(opts.kb ?? DEMO_KB));
   const send = (text: string, from: From = alice, action?: IncomingMessage['action']) =>
     core.handle({ platform: 'console', platformUserId: 'alice', userName: 'alice', chatId: 'console:alice', chatType: 'direct', ...from, text, action });

@@ -2,7 +2,6 @@
  * The real bot (core + store) on a fresh test database, with a manual clock and a logger whose
  * lines the test can read.
  */
-import { Writable } from 'node:stream';
 import { ManualClock } from '../../core/clock.ts';
 import type { IncomingMessage } from '../../core/message.ts';
 import type { LlmPort } from '../../core/ports.ts';
@@ -10,7 +9,7 @@ import type { Reply } from '../../core/reply.ts';
 import { replyText } from '../../core/reply.ts';
 import { createBot } from '../../core/features.ts';
 import type { Core } from '../../core/router.ts';
-import { createLogger } from '../../bot/logger.ts';
+import { captureLogs } from './log-capture.ts';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './db.ts';
 
 export interface TestBot {
@@ -27,14 +26,7 @@ export interface TestBot {
 export async function createTestBot(kind: DatabaseKind, opts: { now?: string; llm?: LlmPort } = {}): Promise<TestBot> {
   const database = await openTestDatabase(kind);
   const clock = new ManualClock(opts.now ?? '2026-11-23T10:00:00+08:00');
-  const logs: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
-      done();
-    },
-  });
-  const logger = createLogger('debug', sink);
+  const { logger, logs } = captureLogs();
   const core = createBot({
     store: database.store,
     clock,
