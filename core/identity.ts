@@ -8,7 +8,7 @@ import type { CoreDeps } from './context.ts';
 import type { Lang, Role } from './domain.ts';
 import { detectLang } from './i18n.ts';
 import type { IncomingMessage } from './message.ts';
-import type { ConversationState, Store } from './ports.ts';
+import type { ConversationState, SenderSession, Store } from './ports.ts';
 import type { TeamRecord, UserRecord } from './records.ts';
 
 const SEEN_EVERY_MS = 60 * 60_000;
@@ -57,9 +57,10 @@ async function createUser(deps: CoreDeps, msg: IncomingMessage): Promise<void> {
   }
 }
 
-export async function resolveSender(deps: CoreDeps, msg: IncomingMessage, chatKey: string, now: Date): Promise<Sender> {
+/** The sender of a message, from the session the router loaded (null: a user seen for the first time). */
+export async function resolveSender(deps: CoreDeps, msg: IncomingMessage, chatKey: string, now: Date, loaded: SenderSession | null): Promise<Sender> {
   const { store } = deps;
-  let session = await store.users.loadSession(msg.platform, msg.platformUserId, chatKey, now);
+  let session = loaded;
   if (!session) {
     await createUser(deps, msg);
     session = await store.users.loadSession(msg.platform, msg.platformUserId, chatKey, now);

@@ -8,6 +8,7 @@ import type { Reply } from './reply.ts';
 import type {
   ArticleRecord,
   ActivityRecord,
+  ActivityEffects,
   AuditEntry,
   CustomerMutableField,
   CustomerRecord,
@@ -53,9 +54,21 @@ export interface SenderSession {
   identity: { directChatId: string | null; lastSeenAt: Date | null };
 }
 
+export interface OpenedMessage {
+  /** The delivery id was already recorded: a platform retry or a duplicate, to be skipped. */
+  duplicate: boolean;
+  /** Null when the sender is new. */
+  session: SenderSession | null;
+}
+
 export interface UserRepository {
   get(id: number): Promise<UserRecord | null>;
   loadSession(platform: Platform, platformUserId: string, chatKey: string, now: Date): Promise<SenderSession | null>;
+  /**
+   * The start of handling a message, in one round trip: records the platform's delivery id (so a
+   * retried delivery is recognised, in any process) and loads the sender's session.
+   */
+  openMessage(input: { platform: Platform; platformUserId: string; chatKey: string; now: Date; deliveryId?: string }): Promise<OpenedMessage>;
   findByIdentity(platform: Platform, platformUserId: string): Promise<UserRecord | null>;
   /** Users whose display name (or an identity's) equals `name`, case-insensitively. */
   findByName(name: string): Promise<UserRecord[]>;
@@ -91,17 +104,43 @@ export interface CustomerRepository {
   get(id: number): Promise<CustomerRecord | null>;
   update(id: number, patch: Partial<Pick<CustomerRecord, CustomerMutableField>>): Promise<CustomerRecord>;
   delete(id: number): Promise<void>;
-  /** The owner's customers whose phone has the same digits. */
-  findByPhone(ownerId: number, phone: string): Promise<CustomerRecord[]>;
-  /** The owner's customers with this name (case-insensitive), most recently contacted first. */
-  findByName(ownerId: number, name: string): Promise<CustomerRecord[]>;
+  /**
+   * The owner's customers whose phone has the same digits, and those with this name
+   * (case-insensitive), each most recently contacted first; one query for both.
+   */
+  findMatches(ownerId: number, by: { phone: string | null; name: string | null }): Promise<{ byPhone: CustomerRecord[]; byName: CustomerRecord[] }>;
   listVisible(scope: Scope, opts?: { limit?: number }): Promise<CustomerRecord[]>;
   /** Visible customers whose name, company or phone contains `query`. */
   search(scope: Scope, query: string, opts?: { limit?: number }): Promise<CustomerRecord[]>;
 }
 
+/**
+ * A logged activity with everything it changes, written as one atomic statement: logging a call
+ * is the bot's hot path, and one round trip instead of eight keeps it in single milliseconds.
+ */
+export interface ActivityLog {
+  /** The customer to create, or the existing one with the fields this activity changes. */
+  customer: { create: NewCustomerRecord } | { id: number; patch: Partial<Pick<CustomerRecord, CustomerMutableField>> } | null;
+  /** Close the customer's open follow-ups as this status; the closed ones (with their old status) land in `effects.closedFollowUps`. */
+  closeFollowUps: 'done' | 'cancelled' | null;
+  /** The activity row; its customer id is filled in, and `effects.closedFollowUps` from the closing. */
+  activity: Omit<NewActivityRecord, 'customerId'> & { effects: ActivityEffects };
+  /** Schedule a follow-up with this customer, by the activity's author. */
+  followUpDueAt: Date | null;
+  /** The audit entry's action; its actor is the author and its subject the new activity. */
+  auditAction: string;
+}
+
+export interface LoggedActivity {
+  activity: ActivityRecord;
+  /** The customer as it is now, when the log created or changed it. */
+  customer: CustomerRecord | null;
+  followUp: FollowUpRecord | null;
+}
+
 export interface ActivityRepository {
   create(input: NewActivityRecord): Promise<ActivityRecord>;
+  log(input: ActivityLog): Promise<LoggedActivity>;
   get(id: number): Promise<ActivityRecord | null>;
   delete(id: number): Promise<void>;
   listVisible(scope: Scope, opts?: { limit?: number }): Promise<ActivityRecord[]>;
@@ -165,9 +204,8 @@ export interface ConversationRepository {
   clear(userId: number, chatKey: string): Promise<void>;
 }
 
+/** Delivery ids are recorded by `users.openMessage`; this forgets one. */
 export interface DeliveryRepository {
-  /** Records a platform delivery; false when it was already recorded (a retry or a duplicate). */
-  claim(platform: Platform, deliveryId: string): Promise<boolean>;
   /** Forgets a delivery whose handling failed, so the platform's retry is processed. */
   release(platform: Platform, deliveryId: string): Promise<void>;
 }

@@ -136,15 +136,15 @@ export function createCore(deps: CoreDeps, features: Feature[]): Core {
     let claimed = false;
     let lang = deps.defaults.lang;
     try {
-      if (delivery) {
-        claimed = await store.deliveries.claim(msg.platform, delivery);
-        if (!claimed) {
-          logger.info({ platform: msg.platform, deliveryId: delivery }, 'duplicate delivery skipped');
-          return [];
-        }
-      }
       const now = msg.sentAt ?? deps.clock.now();
-      const sender = await resolveSender(deps, msg, chatKey({ msg }), now);
+      const key = chatKey({ msg });
+      const opened = await store.users.openMessage({ platform: msg.platform, platformUserId: msg.platformUserId, chatKey: key, now, deliveryId: delivery });
+      if (opened.duplicate) {
+        logger.info({ platform: msg.platform, deliveryId: delivery }, 'duplicate delivery skipped');
+        return [];
+      }
+      claimed = Boolean(delivery);
+      const sender = await resolveSender(deps, msg, key, now, opened.session);
       lang = sender.lang;
       const ctx: Context = { deps, store, msg, ...sender, now };
       return await dispatch(ctx);

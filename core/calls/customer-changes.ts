@@ -4,9 +4,29 @@
  */
 import type { Stage } from '../domain.ts';
 import type { ExtractedActivity } from '../extract/types.ts';
-import type { CustomerMutableField, CustomerRecord } from '../records.ts';
+import type { CustomerMutableField, CustomerRecord, NewCustomerRecord } from '../records.ts';
 
 export type CustomerPatch = Partial<Pick<CustomerRecord, CustomerMutableField>>;
+/** The customer fields a log reads and may change. */
+export type CustomerState = Pick<CustomerRecord, CustomerMutableField>;
+
+/** A customer about to be created, as the database's defaults will make it. */
+export function freshCustomer(input: NewCustomerRecord): CustomerState {
+  return {
+    name: input.name,
+    company: input.company ?? null,
+    phone: input.phone ?? null,
+    grade: input.grade ?? null,
+    stage: input.stage ?? 'lead',
+    doNotCall: input.doNotCall ?? false,
+    source: input.source ?? null,
+    referredBy: input.referredBy ?? null,
+    intentAt: input.intentAt ?? null,
+    wonAt: input.wonAt ?? null,
+    lostAt: input.lostAt ?? null,
+    lastContactAt: input.lastContactAt ?? null,
+  };
+}
 
 const ORDER: Stage[] = ['lead', 'contacted', 'intent', 'won'];
 
@@ -18,7 +38,7 @@ function nextStage(current: Stage, a: ExtractedActivity): Stage {
   return ORDER.indexOf(said) > ORDER.indexOf(current) ? said : current;
 }
 
-export function customerChanges(customer: CustomerRecord, a: ExtractedActivity, at: Date): CustomerPatch {
+export function customerChanges(customer: CustomerState, a: ExtractedActivity, at: Date): CustomerPatch {
   const patch: CustomerPatch = {};
   if (!customer.lastContactAt || customer.lastContactAt < at) patch.lastContactAt = at;
   if (a.phone && !customer.phone) patch.phone = a.phone;
@@ -42,7 +62,7 @@ export function customerChanges(customer: CustomerRecord, a: ExtractedActivity, 
 }
 
 /** The customer's current values of the fields a patch changes (what Undo restores). */
-export function snapshot(customer: CustomerRecord, patch: CustomerPatch): CustomerPatch {
+export function snapshot(customer: CustomerState, patch: CustomerPatch): CustomerPatch {
   const before: Record<string, unknown> = {};
   for (const key of Object.keys(patch)) before[key] = customer[key as keyof CustomerPatch];
   return before as CustomerPatch;

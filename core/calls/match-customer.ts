@@ -17,13 +17,12 @@ export type CustomerMatch =
 const same = (a: string | null, b: string | null) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
 export async function matchCustomer(store: Store, ownerId: number, a: ExtractedActivity): Promise<CustomerMatch> {
-  if (a.phone) {
-    const [byPhone] = await store.customers.findByPhone(ownerId, a.phone);
-    if (byPhone) return { kind: 'existing', customer: byPhone };
-  }
-  if (!a.customer) return a.phone ? { kind: 'new' } : { kind: 'none' };
+  if (!a.phone && !a.customer) return { kind: 'none' };
+  const { byPhone, byName } = await store.customers.findMatches(ownerId, { phone: a.phone, name: a.customer });
+  if (byPhone[0]) return { kind: 'existing', customer: byPhone[0] };
+  if (!a.customer) return { kind: 'new' };
 
-  let candidates = await store.customers.findByName(ownerId, a.customer);
+  let candidates = byName;
   if (a.company) {
     // A different company means a different person; an unknown company may be the same one.
     candidates = candidates.filter((c) => !c.company || same(c.company, a.company));

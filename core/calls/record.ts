@@ -5,10 +5,10 @@
  */
 import type { Platform } from '../domain.ts';
 import type { ExtractedActivity } from '../extract/types.ts';
-import type { Store } from '../ports.ts';
+import type { ActivityLog, Store } from '../ports.ts';
 import type { ActivityEffects, ActivityRecord, CustomerRecord, FollowUpRecord } from '../records.ts';
 import { activityFields } from './activity-fields.ts';
-import { customerChanges, snapshot } from './customer-changes.ts';
+import { customerChanges, freshCustomer, snapshot } from './customer-changes.ts';
 import { matchCustomer, type CustomerMatch } from './match-customer.ts';
 
 export interface RecordInput {
@@ -42,66 +42,57 @@ async function resolveCustomer(store: Store, input: RecordInput): Promise<Custom
 }
 
 export async function recordActivity(store: Store, input: RecordInput): Promise<Recorded> {
-  return store.transaction(async (tx) => {
-    const a = input.extracted;
-    const match = await resolveCustomer(tx, input);
-    const effects: ActivityEffects = { createdCustomer: false, customerBefore: {}, closedFollowUps: [] };
+  const a = input.extracted;
+  const match = await resolveCustomer(store, input);
+  const effects: ActivityEffects = { createdCustomer: match.kind === 'new', customerBefore: {}, closedFollowUps: [] };
+  const found = match.kind === 'existing' || match.kind === 'ambiguous' ? match.customer : null;
 
-    let customer: CustomerRecord | null = match.kind === 'existing' || match.kind === 'ambiguous' ? match.customer : null;
-    if (match.kind === 'new') {
-      customer = await tx.customers.create({
-        teamId: input.teamId,
-        ownerId: input.authorId,
-        name: a.customer ?? a.phone ?? '?',
-        company: a.company,
-        phone: a.phone,
-        source: a.referral ? 'referral' : null,
-        referredBy: a.referral ? a.referredBy : null,
-      });
-      effects.createdCustomer = true;
-    }
+  let customer: ActivityLog['customer'] = null;
+  let closeFollowUps: ActivityLog['closeFollowUps'] = null;
+  // What the customer will look like after this log decides whether a follow-up still makes sense.
+  let after: Pick<CustomerRecord, 'doNotCall' | 'stage'> | null = null;
+  if (match.kind === 'new') {
+    const fresh = freshCustomer({
+      teamId: input.teamId,
+      ownerId: input.authorId,
+      name: a.customer ?? a.phone ?? '?',
+      company: a.company,
+      phone: a.phone,
+      source: a.referral ? 'referral' : null,
+      referredBy: a.referral ? a.referredBy : null,
+    });
+    // A new customer gets the same treatment as an existing one (stage, grade, contact time).
+    const patch = customerChanges(fresh, a, input.occurredAt);
+    effects.customerBefore = snapshot(fresh, patch);
+    customer = { create: { ...fresh, ...patch, teamId: input.teamId, ownerId: input.authorId } };
+    after = { ...fresh, ...patch };
+  } else if (found) {
+    const patch = customerChanges(found, a, input.occurredAt);
+    effects.customerBefore = snapshot(found, patch);
+    customer = { id: found.id, patch };
+    after = { ...found, ...patch };
+    // This contact settles the follow-ups that were open; do-not-call cancels them instead.
+    closeFollowUps = after.doNotCall ? 'cancelled' : 'done';
+  }
 
-    let cancelled = 0;
-    if (customer) {
-      const patch = customerChanges(customer, a, input.occurredAt);
-      if (Object.keys(patch).length) {
-        effects.customerBefore = snapshot(customer, patch);
-        customer = await tx.customers.update(customer.id, patch);
-      }
-      // This contact settles the follow-ups that were open; do-not-call cancels them instead.
-      // A customer created just now has none.
-      if (!effects.createdCustomer) {
-        const closeAs = customer.doNotCall ? 'cancelled' : 'done';
-        effects.closedFollowUps = await tx.followUps.closeOpenForCustomer(customer.id, closeAs);
-        if (closeAs === 'cancelled') cancelled = effects.closedFollowUps.length;
-      }
-    }
-
-    const activity = await tx.activities.create({
+  const saved = await store.activities.log({
+    customer,
+    closeFollowUps,
+    activity: {
       ...activityFields(a),
       teamId: input.teamId,
       authorId: input.authorId,
-      customerId: customer?.id ?? null,
       rawText: input.rawText,
       sourcePlatform: input.platform,
       sourceMessageId: input.messageId ?? null,
       occurredAt: input.occurredAt,
       effects,
-    });
-
-    const followUp =
-      customer && a.followUpAt && !customer.doNotCall && customer.stage !== 'lost'
-        ? await tx.followUps.create({
-            teamId: input.teamId,
-            customerId: customer.id,
-            repId: input.authorId,
-            activityId: activity.id,
-            dueAt: a.followUpAt,
-          })
-        : null;
-    await tx.audit.record({ actorId: input.authorId, action: 'activity.logged', entity: 'activity', entityId: activity.id, after: { customerId: customer?.id ?? null, effects } });
-    return { activity, customer, match, followUp, cancelled };
+    },
+    followUpDueAt: after && a.followUpAt && !after.doNotCall && after.stage !== 'lost' ? a.followUpAt : null,
+    auditAction: 'activity.logged',
   });
+  const cancelled = closeFollowUps === 'cancelled' ? (saved.activity.effects?.closedFollowUps.length ?? 0) : 0;
+  return { activity: saved.activity, customer: saved.customer ?? found, match, followUp: saved.followUp, cancelled };
 }
 
 /** Removes an activity and reverses what it changed. Returns false when it no longer exists. */

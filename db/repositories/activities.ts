@@ -1,8 +1,9 @@
-import { count, desc, eq } from 'drizzle-orm';
-import type { ActivityRepository } from '../../core/ports.ts';
+import { count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { ActivityLog, ActivityRepository, LoggedActivity } from '../../core/ports.ts';
 import type { ActivityEffects, ActivityRecord } from '../../core/records.ts';
-import type { Db } from '../connect.ts';
-import { activities } from '../schema.ts';
+import { type Db, queryRows } from '../connect.ts';
+import { rowFromJson } from '../json-row.ts';
+import { activities, auditLog, customers, followUps } from '../schema.ts';
 import { scopeWhere } from './scope.ts';
 
 const DATE_FIELDS = ['intentAt', 'wonAt', 'lostAt', 'lastContactAt'] as const;
@@ -19,8 +20,81 @@ function revive(row: typeof activities.$inferSelect): ActivityRecord {
   return { ...row, effects: { ...effects, customerBefore: before as ActivityEffects['customerBefore'] } };
 }
 
+/**
+ * One statement of data-modifying CTEs: customer (created or updated), follow-ups closed, activity,
+ * follow-up scheduled and audit entry. Atomic on its own, so it needs no transaction round trips.
+ */
+function logStatement(db: Db, input: ActivityLog): SQL {
+  const { customer, activity } = input;
+  const ctes: SQL[] = [];
+  let customerId: SQL | number | null = null;
+  let customerRow = false;
+  if (customer && 'create' in customer) {
+    ctes.push(sql`c as (${db.insert(customers).values(customer.create).returning().getSQL()})`);
+    customerId = sql`(select id from c)`;
+    customerRow = true;
+  } else if (customer) {
+    customerId = customer.id;
+    if (Object.keys(customer.patch).length) {
+      const update = db.update(customers).set({ ...customer.patch, updatedAt: sql`now()` }).where(eq(customers.id, customer.id));
+      ctes.push(sql`c as (${update.returning().getSQL()})`);
+      customerRow = true;
+    }
+  }
+
+  let effects: ActivityEffects | SQL = activity.effects;
+  if (input.closeFollowUps && typeof customerId === 'number') {
+    // Former statuses come from the subquery's snapshot, so Undo can restore pending vs snoozed.
+    ctes.push(sql`closed as (
+      update follow_ups f set status = ${input.closeFollowUps}, updated_at = now()
+      from (select id, status from follow_ups where customer_id = ${customerId} and status in ('pending', 'snoozed') for update) old
+      where f.id = old.id
+      returning f.id, old.status)`);
+    effects = sql`jsonb_set(${JSON.stringify(activity.effects)}::jsonb, '{closedFollowUps}',
+      coalesce((select jsonb_agg(jsonb_build_object('id', id, 'status', status) order by id) from closed), '[]'::jsonb))`;
+  }
+  const insertActivity = db.insert(activities).values({ ...activity, customerId: customerId ?? null, effects });
+  ctes.push(sql`a as (${insertActivity.returning().getSQL()})`);
+
+  const scheduled = input.followUpDueAt && customerId !== null;
+  if (scheduled) {
+    const insertFollowUp = db.insert(followUps).values({
+      teamId: activity.teamId,
+      customerId: customerId!,
+      repId: activity.authorId,
+      activityId: sql`(select id from a)`,
+      dueAt: input.followUpDueAt!,
+    });
+    ctes.push(sql`f as (${insertFollowUp.returning().getSQL()})`);
+  }
+  const audit = db.insert(auditLog).values({
+    actorId: activity.authorId,
+    action: input.auditAction,
+    entity: 'activity',
+    entityId: sql`(select id::text from a)`,
+    after: sql`(select jsonb_build_object('customerId', customer_id, 'effects', effects) from a)`,
+  });
+  ctes.push(sql`audit as (${audit.getSQL()})`);
+
+  return sql`with ${sql.join(ctes, sql`, `)}
+    select (select row_to_json(a) from a) as activity,
+           ${customerRow ? sql`(select row_to_json(c) from c)` : sql`null::json`} as customer,
+           ${scheduled ? sql`(select row_to_json(f) from f)` : sql`null::json`} as follow_up`;
+}
+
+type Json = Record<string, unknown>;
+
 export function activityRepository(db: Db): ActivityRepository {
   return {
+    async log(input): Promise<LoggedActivity> {
+      const [row] = await queryRows<{ activity: Json; customer: Json | null; follow_up: Json | null }>(db, logStatement(db, input));
+      if (!row?.activity) throw new Error('activity log returned nothing');
+      return {
+        activity: revive(rowFromJson(activities, row.activity)),
+        customer: row.customer ? rowFromJson(customers, row.customer) : null,
+        followUp: row.follow_up ? rowFromJson(followUps, row.follow_up) : null,
+      };
+    },
     async create(input) {
       const [row] = await db.insert(activities).values(input).returning();
       if (!row) throw new Error('activity insert returned nothing');

@@ -32,21 +32,20 @@ export function customerRepository(db: Db): CustomerRepository {
     async delete(id) {
       await db.delete(customers).where(eq(customers.id, id));
     },
-    async findByPhone(ownerId, phone) {
-      const digits = phone.replace(/\D/g, '');
-      if (!digits) return [];
-      return db
-        .select()
+    async findMatches(ownerId, by) {
+      const digits = by.phone?.replace(/\D/g, '') || null;
+      const name = by.name?.trim() || null;
+      if (!digits && !name) return { byPhone: [], byName: [] };
+      const phoneDigits = sql<string | null>`regexp_replace(${customers.phone}, '\\D', '', 'g')`;
+      const rows = await db
+        .select({ customer: customers, samePhone: sql<boolean>`coalesce(${phoneDigits} = ${digits}, false)`, sameName: sql<boolean>`coalesce(lower(${customers.name}) = lower(${name}), false)` })
         .from(customers)
-        .where(and(eq(customers.ownerId, ownerId), sql`regexp_replace(${customers.phone}, '\\D', '', 'g') = ${digits}`))
-        .orderBy(desc(customers.lastContactAt), desc(customers.id));
-    },
-    async findByName(ownerId, name) {
-      return db
-        .select()
-        .from(customers)
-        .where(and(eq(customers.ownerId, ownerId), sql`lower(${customers.name}) = lower(${name})`))
+        .where(and(eq(customers.ownerId, ownerId), or(digits ? sql`${phoneDigits} = ${digits}` : undefined, name ? sql`lower(${customers.name}) = lower(${name})` : undefined)))
         .orderBy(sql`${customers.lastContactAt} desc nulls last`, desc(customers.id));
+      return {
+        byPhone: rows.filter((r) => r.samePhone).map((r) => r.customer),
+        byName: rows.filter((r) => r.sameName).map((r) => r.customer),
+      };
     },
     async listVisible(scope, opts = {}) {
       return db

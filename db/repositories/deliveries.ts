@@ -3,17 +3,12 @@ import type { DeliveryRepository } from '../../core/ports.ts';
 import type { Db } from '../connect.ts';
 import { processedDeliveries } from '../schema.ts';
 
-/** Idempotency lives in the database, so a retry reaching another process is caught too. */
+/**
+ * Idempotency lives in the database, so a retry reaching another process is caught too. Delivery
+ * ids are recorded together with the sender's session (users.openMessage).
+ */
 export function deliveryRepository(db: Db): DeliveryRepository {
   return {
-    async claim(platform, deliveryId) {
-      const rows = await db
-        .insert(processedDeliveries)
-        .values({ platform, deliveryId })
-        .onConflictDoNothing()
-        .returning({ id: processedDeliveries.deliveryId });
-      return rows.length === 1;
-    },
     async release(platform, deliveryId) {
       await db
         .delete(processedDeliveries)

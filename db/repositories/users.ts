@@ -1,5 +1,5 @@
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { ConversationState, UserRepository } from '../../core/ports.ts';
+import { and, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
+import type { ConversationState, SenderSession, UserRepository } from '../../core/ports.ts';
 import type { MembershipRecord, TeamRecord, UserRecord } from '../../core/records.ts';
 import { type Db, queryRows } from '../connect.ts';
 import { identities, linkCodes, users } from '../schema.ts';
@@ -12,6 +12,27 @@ interface SessionRow {
   identity: { directChatId: string | null; lastSeenAt: string | null };
 }
 
+/** User, roles, team and pending dialogue as JSON: everything the router needs, in one select. */
+function sessionSelect(platform: string, platformUserId: string, chatKey: string, now: Date): SQL {
+  return sql`
+    select
+      json_build_object('id', u.id, 'displayName', u.display_name, 'lang', u.lang, 'langFixed', u.lang_fixed, 'timezone', u.timezone) as "user",
+      coalesce((select json_agg(json_build_object('teamId', m.team_id, 'userId', m.user_id, 'role', m.role) order by m.team_id, m.role)
+                from memberships m where m.user_id = u.id), '[]'::json) as memberships,
+      (select json_build_object('id', t.id, 'name', t.name, 'timezone', t.timezone, 'lang', t.lang, 'isDefault', t.is_default, 'settings', t.settings)
+         from teams t where t.id = (select min(m.team_id) from memberships m where m.user_id = u.id)) as team,
+      (select c.state from conversations c where c.user_id = u.id and c.chat_key = ${chatKey} and c.expires_at > ${now.toISOString()}) as dialogue,
+      json_build_object('directChatId', i.direct_chat_id, 'lastSeenAt', i.last_seen_at) as identity
+    from identities i join users u on u.id = i.user_id
+    where i.platform = ${platform} and i.platform_user_id = ${platformUserId}`;
+}
+
+function sessionOf(row: SessionRow): SenderSession {
+  // PGlite returns json as objects, node-postgres too; both leave it parsed.
+  const lastSeenAt = row.identity.lastSeenAt ? new Date(row.identity.lastSeenAt) : null;
+  return { user: row.user, memberships: row.memberships, team: row.team, dialogue: row.dialogue, identity: { directChatId: row.identity.directChatId, lastSeenAt } };
+}
+
 export function userRepository(db: Db): UserRepository {
   return {
     async get(id) {
@@ -19,25 +40,21 @@ export function userRepository(db: Db): UserRepository {
       return row ?? null;
     },
     async loadSession(platform, platformUserId, chatKey, now) {
-      // One round trip per message: user, roles, team and pending dialogue as JSON.
-      const [row] = await queryRows<SessionRow>(
-        db,
-        sql`
-        select
-          json_build_object('id', u.id, 'displayName', u.display_name, 'lang', u.lang, 'langFixed', u.lang_fixed, 'timezone', u.timezone) as "user",
-          coalesce((select json_agg(json_build_object('teamId', m.team_id, 'userId', m.user_id, 'role', m.role) order by m.team_id, m.role)
-                    from memberships m where m.user_id = u.id), '[]'::json) as memberships,
-          (select json_build_object('id', t.id, 'name', t.name, 'timezone', t.timezone, 'lang', t.lang, 'isDefault', t.is_default, 'settings', t.settings)
-             from teams t where t.id = (select min(m.team_id) from memberships m where m.user_id = u.id)) as team,
-          (select c.state from conversations c where c.user_id = u.id and c.chat_key = ${chatKey} and c.expires_at > ${now.toISOString()}) as dialogue,
-          json_build_object('directChatId', i.direct_chat_id, 'lastSeenAt', i.last_seen_at) as identity
-        from identities i join users u on u.id = i.user_id
-        where i.platform = ${platform} and i.platform_user_id = ${platformUserId}`,
-      );
-      if (!row) return null;
-      // PGlite returns json as objects, node-postgres too; both leave it parsed.
-      const lastSeenAt = row.identity.lastSeenAt ? new Date(row.identity.lastSeenAt) : null;
-      return { user: row.user, memberships: row.memberships, team: row.team, dialogue: row.dialogue, identity: { directChatId: row.identity.directChatId, lastSeenAt } };
+      const [row] = await queryRows<SessionRow>(db, sql`${sessionSelect(platform, platformUserId, chatKey, now)}`);
+      return row ? sessionOf(row) : null;
+    },
+    async openMessage({ platform, platformUserId, chatKey, now, deliveryId }) {
+      const session = sessionSelect(platform, platformUserId, chatKey, now);
+      // The claim and the session share one statement: one round trip on the hot path.
+      const query = deliveryId
+        ? sql`with claim as (
+                insert into processed_deliveries (platform, delivery_id) values (${platform}, ${deliveryId})
+                on conflict do nothing returning 1)
+              select not exists (select 1 from claim) as duplicate, s.*
+              from (select 1) one left join lateral (${session}) s on true`
+        : sql`select false as duplicate, s.* from (select 1) one left join lateral (${session}) s on true`;
+      const [row] = await queryRows<{ duplicate: boolean } & Partial<SessionRow>>(db, query);
+      return { duplicate: row?.duplicate ?? false, session: row?.user ? sessionOf(row as SessionRow) : null };
     },
     async findByIdentity(platform, platformUserId) {
       const [row] = await db
