@@ -4,6 +4,7 @@
  */
 import type { Platform, Role } from './domain.ts';
 import type { KbArticle } from './kb/article.ts';
+import type { PlanRecord } from './planning/plan.ts';
 import type { Reply } from './reply.ts';
 import type {
   ArticleRecord,
@@ -273,13 +274,18 @@ export interface TargetRepository {
   /** Sets (or replaces) a monthly target; userId null = the team's. */
   set(target: TargetRecord & { setBy: number | null }): Promise<void>;
   list(teamId: number, month: string): Promise<TargetRecord[]>;
+  /** Saves (or replaces) the month's plan from /plan of a rep, or of the team (userId null). */
+  savePlan(plan: PlanRecord & { setBy: number | null }): Promise<void>;
+  /** The month's plans, the team's (userId null) first. */
+  plans(teamId: number, month: string): Promise<PlanRecord[]>;
 }
 
 export interface DigestRepository {
-  setChannel(channel: DigestChannel & { setBy: number | null }): Promise<void>;
+  /** `since` (default: the database's now) is when the chat was chosen: digests missed before it are not sent late. */
+  setChannel(channel: DigestChannel & { setBy: number | null; since?: Date }): Promise<void>;
   clearChannel(teamId: number): Promise<boolean>;
   getChannel(teamId: number): Promise<DigestChannel | null>;
-  listChannels(): Promise<DigestChannel[]>;
+  listChannels(): Promise<Array<DigestChannel & { since: Date }>>;
 }
 
 export interface Store {

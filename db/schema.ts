@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -281,6 +282,37 @@ export const targets = pgTable(
     createdAt: createdAt(),
   },
   (t) => [unique('targets_scope').on(t.teamId, t.userId, t.month, t.metric).nullsNotDistinct()],
+);
+
+/**
+ * The month's plan from /plan, per rep (userId) or for the team (userId null): the inputs it used
+ * and the chain's results (core/planning/plan.ts), so the digest tracks plan against actual.
+ * Running /plan again replaces the month's plan.
+ */
+export const plans = pgTable(
+  'plans',
+  {
+    id: id(),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** Month as YYYY-MM in the team's zone. */
+    month: text('month').notNull(),
+    deals: numeric('deals', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+    closeRate: doublePrecision('close_rate').notNull(),
+    cardRate: doublePrecision('card_rate').notNull(),
+    carried: integer('carried').notNull(),
+    days: integer('days').notNull(),
+    pool: integer('pool').notNull(),
+    newACards: integer('new_acards').notNull(),
+    newCustomers: integer('new_customers').notNull(),
+    customersPerDay: integer('customers_per_day').notNull(),
+    aCardsPerDay: integer('acards_per_day').notNull(),
+    setBy: integer('set_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('plans_scope').on(t.teamId, t.userId, t.month).nullsNotDistinct()],
 );
 
 /** Platform deliveries already handled: a retried event or update is recognised and skipped. */

@@ -6,16 +6,18 @@
  * period. Every number comes from MetricsRepository (SQL); this module only lays them out.
  * No phone number is printed, and question texts are masked.
  */
-import type { Lang, Objection, TargetMetric } from '../domain.ts';
+import type { Lang, Objection } from '../domain.ts';
 import { labels } from '../calls/labels.ts';
 import { maskPhonesIn } from '../phone.ts';
-import { DEFAULT_RATES } from '../planning/defaults.ts';
+import type { PlanRecord } from '../planning/plan.ts';
+import { DEFAULT_PLANNED, type PlannedRates, planOf, plannedRates, type PlanProgress, progress, shareDue } from '../planning/track.ts';
 import type { Store } from '../ports.ts';
-import type { MetricsRow, TargetRecord, TeamRecord } from '../records.ts';
+import type { MetricsRow, TeamRecord } from '../records.ts';
 import type { Block, Reply } from '../reply.ts';
 import { teamSettings } from '../reminders/settings.ts';
 import { DateTime } from 'luxon';
 import { minutes, money, monthOf, pct, type Period, periodLabel, periodOf, previousPeriod, workingDaysLeftInMonth } from './period.ts';
+import { perDayTarget, targetOf } from './targets.ts';
 import { texts } from './texts.ts';
 
 /** More reps than this and the tables show the top and bottom CUT_EACH with a Full table button. */
@@ -64,30 +66,36 @@ function cardRow(r: MetricsRow, name: string): string[] {
 
 const RIGHT = (n: number): Array<'left' | 'right'> => ['left', ...Array<'right'>(n - 1).fill('right')];
 
-function targetOf(targets: TargetRecord[], metric: TargetMetric, userId: number | null): number | null {
-  const own = targets.find((t) => t.metric === metric && t.userId === userId);
-  if (own) return own.value;
-  if (userId !== null) return null;
-  // No team target: the sum of the reps' targets stands for it.
-  const reps = targets.filter((t) => t.metric === metric && t.userId !== null);
-  return reps.length ? reps.reduce((s, t) => s + t.value, 0) : null;
+/** A row of the plan-vs-actual table: actual/plan, and the new A-cards the plan expects by the day. */
+function vsRow(name: string, p: PlanProgress): string[] {
+  return [name, `${p.newToday}/${p.perDay}`, `${p.aCards}/${p.aCardsPlan}`, String(p.aCardsDue), `${p.deals}/${p.dealsPlan}`];
 }
 
-/** A per-day standard: the rep's own, else the team's. */
-function perDayTarget(targets: TargetRecord[], metric: TargetMetric, userId: number | null): number | null {
-  return (userId !== null ? targets.find((t) => t.metric === metric && t.userId === userId)?.value : undefined) ?? targets.find((t) => t.metric === metric && t.userId === null)?.value ?? null;
+export interface DiagnoseOptions {
+  /** The rep's dials-a-day target (daily digest). */
+  dialsTarget?: number | null;
+  /** What card and close rates are judged against, and whose it is (default: the stated defaults). */
+  rates?: PlannedRates;
+  /** New customers this month so far against what the rep's own plan expects by now. */
+  pace?: { done: number; due: number } | null;
+  /** False early in the month, when a monthly close rate means little. */
+  judgeClose?: boolean;
 }
 
 /** One diagnosis for a rep: the first stage of the funnel that fails, or null. */
-export function diagnose(day: MetricsRow | null, funnel: MetricsRow, dialsTarget: number | null, lang: Lang, judgeClose = true): string | null {
-  const dx = texts(lang).dx;
+export function diagnose(day: MetricsRow | null, funnel: MetricsRow, lang: Lang, o: DiagnoseOptions = {}): string | null {
+  const t = texts(lang);
+  const dx = t.dx;
+  const rates = o.rates ?? DEFAULT_PLANNED;
+  const planned = (r: number) => t.planned[rates.source](pct(r));
   const act = day ?? funnel;
-  if (day && dialsTarget && day.dials < dialsTarget * 0.8) return dx.volume(day.dials, dialsTarget);
+  if (day && o.dialsTarget && day.dials < o.dialsTarget * 0.8) return dx.volume(day.dials, o.dialsTarget);
   if (act.dials >= 20 && act.connectRate !== null && act.connectRate < 0.4) return dx.connect(pct(act.connectRate));
   if (act.connected >= 5 && act.avgCallMin !== null && act.avgCallMin < 2) return dx.short(minutes(act.avgCallMin, lang));
-  const cardsOk = funnel.cardRate === null || funnel.newCustomers < 10 || funnel.cardRate >= DEFAULT_RATES.cardRate * 0.8;
-  if (!cardsOk) return dx.cards(pct(funnel.cardRate), pct(DEFAULT_RATES.cardRate));
-  if (judgeClose && funnel.pool >= 10 && funnel.closeRate !== null && funnel.closeRate < DEFAULT_RATES.closeRate * 0.8) return dx.close(pct(funnel.closeRate), pct(DEFAULT_RATES.closeRate));
+  if (o.pace && o.pace.due >= 5 && o.pace.done < o.pace.due * 0.8) return dx.pace(o.pace.done, o.pace.due);
+  const cardsOk = funnel.cardRate === null || funnel.newCustomers < 10 || funnel.cardRate >= rates.cardRate * 0.8;
+  if (!cardsOk) return dx.cards(pct(funnel.cardRate), planned(rates.cardRate));
+  if ((o.judgeClose ?? true) && funnel.pool >= 10 && funnel.closeRate !== null && funnel.closeRate < rates.closeRate * 0.8) return dx.close(pct(funnel.closeRate), planned(rates.closeRate));
   if (funnel.pool >= 10 && funnel.churnRate !== null && funnel.churnRate > 0.2) return dx.churn(pct(funnel.churnRate));
   if (act.followUpsOverdue >= 3) return dx.overdue(act.followUpsOverdue);
   return null;
@@ -111,17 +119,22 @@ export async function composeDigest(store: Store, team: TeamRecord, req: DigestR
   const settings = teamSettings(team);
   const asOf = now < period.to ? now : period.to;
   const single = req.repId !== undefined;
-  const prev = period.kind === 'day' ? null : previousPeriod(period, zone);
+  const daily = period.kind === 'day';
+  const prev = daily ? null : previousPeriod(period, zone);
   const month = periodOf('month', period.from, zone);
+  const monthKey = monthOf(period.from, zone);
   // Independent queries, issued together (a pool runs them in parallel; a transaction queues them).
-  const [metrics, pm, monthTargets, mtd, objections, allGaps] = await Promise.all([
+  const [metrics, pm, targets, plans, mtd, objections, allGaps] = await Promise.all([
     store.metrics.teamMetrics(team.id, period.from, period.to, { asOf, repId: req.repId }),
     prev ? store.metrics.teamMetrics(team.id, prev.from, prev.to, { repId: req.repId }) : null,
-    period.kind === 'day' ? store.targets.list(team.id, monthOf(period.from, zone)) : [],
-    period.kind === 'day' ? store.metrics.teamMetrics(team.id, month.from, period.to, { asOf, repId: req.repId }) : null,
+    daily ? store.targets.list(team.id, monthKey) : [],
+    store.targets.plans(team.id, monthKey),
+    daily ? store.metrics.teamMetrics(team.id, month.from, period.to, { asOf, repId: req.repId }) : null,
     single ? [] : store.metrics.topObjections(team.id, period.from, period.to, 5),
     single ? [] : store.questions.listGaps(team.id, { since: period.from, limit: 20 }),
   ]);
+  // Working days of the month after the last day covered: how much of a plan or target is still to do.
+  const left = workingDaysLeftInMonth(daily ? period.from : new Date(asOf.getTime() - 1), zone, settings.workingDays, false);
   const reps = [...metrics.reps].sort(rank);
   const label = periodLabel(period, zone, lang);
   const blocks: Block[] = [];
@@ -142,6 +155,10 @@ export async function composeDigest(store: Store, team: TeamRecord, req: DigestR
   if (!single) activity.push(activityRow(tm, t.teamRow, lang));
   blocks.push({ type: 'table', columns: t.cols, rows: activity, align: RIGHT(t.cols.length) });
 
+  // Month to date per rep (daily): the funnel the diagnosis judges, and the actual a plan is tracked against.
+  const mtdBy = new Map<number | null, MetricsRow>((mtd?.reps ?? []).map((r) => [r.repId, r]));
+  if (mtd) blocks.push(...planTable(plans, shown.rows, single ? null : [tm, mtd.team], mtdBy, left, name, lang));
+
   if (period.kind !== 'day') {
     const cards = shown.rows.map((r) => cardRow(r, name(r)));
     if (!single) cards.push(cardRow(tm, t.teamRow));
@@ -153,18 +170,14 @@ export async function composeDigest(store: Store, team: TeamRecord, req: DigestR
   }
 
   const extra: string[] = [];
-  // Month to date against target (daily): the month containing the day, up to its end.
-  let funnelBy = new Map<number | null, MetricsRow>(reps.map((r) => [r.repId, r]));
-  const targets: TargetRecord[] = monthTargets;
   // A monthly close rate means little in the first half of the month: judged from mid-month on.
   let judgeClose = true;
   if (mtd) {
-    funnelBy = new Map(mtd.reps.map((r) => [r.repId, r]));
+    // Month to date against target (daily): the month containing the day, up to its end.
     const who = single ? (req.repId ?? null) : null;
     const row = single ? mtd.reps[0] : mtd.team;
     if (row) {
-      const left = workingDaysLeftInMonth(period.from, zone, settings.workingDays, false);
-      const elapsed = Math.max(1, workingDaysLeftInMonth(month.from, zone, settings.workingDays, true) - workingDaysLeftInMonth(period.from, zone, settings.workingDays, false));
+      const elapsed = Math.max(1, workingDaysLeftInMonth(month.from, zone, settings.workingDays, true) - left);
       judgeClose = elapsed >= left;
       const pace = (done: number, target: number, fmt: (n: number) => string) =>
         done >= target ? t.reached : left ? t.pace(fmt((target - done) / left)) : '';
@@ -196,8 +209,15 @@ export async function composeDigest(store: Store, team: TeamRecord, req: DigestR
 
   const dx: string[] = [];
   for (const r of reps) {
-    const dialsTarget = period.kind === 'day' ? perDayTarget(targets, 'dials_per_day', r.repId) : null;
-    const line = diagnose(period.kind === 'day' ? r : null, funnelBy.get(r.repId) ?? r, dialsTarget, lang, judgeClose);
+    const funnel = mtdBy.get(r.repId) ?? r;
+    // The rep's own plan sets the pace of new customers (daily: month to date; monthly: the month so far).
+    const own = period.kind === 'week' ? null : planOf(plans, r.repId);
+    const line = diagnose(daily ? r : null, funnel, lang, {
+      dialsTarget: daily ? perDayTarget(targets, 'dials_per_day', r.repId) : null,
+      rates: plannedRates(plans, r.repId),
+      pace: own && { done: funnel.newCustomers, due: Math.round(own.newCustomers * shareDue(own.days, left)) },
+      judgeClose,
+    });
     if (line) dx.push(`• ${name(r)}${lang === 'zh' ? '：' : ': '}${line}`);
   }
   if (dx.length) extra.push([t.diagnosisTitle, ...(shown.cut ? dx.slice(0, 10) : dx)].join('\n'));
@@ -208,6 +228,33 @@ export async function composeDigest(store: Store, team: TeamRecord, req: DigestR
     blocks.push({ type: 'buttons', buttons: [{ label: t.fullTable, action: 'digest.full', value: `${period.kind}:${period.key}` }] });
   }
   return { blocks };
+}
+
+/**
+ * Plan against actual (daily), for the shown reps who have a plan this month and the team when it
+ * has one: new customers on the day against the plan's per day, new A-cards and deals month to
+ * date against the plan, and the new A-cards the plan expects by the day. Nothing without plans.
+ */
+function planTable(
+  plans: PlanRecord[],
+  rows: MetricsRow[],
+  team: [day: MetricsRow, mtd: MetricsRow] | null,
+  mtdBy: Map<number | null, MetricsRow>,
+  left: number,
+  name: (r: MetricsRow) => string,
+  lang: Lang,
+): Block[] {
+  const t = texts(lang);
+  const vs: string[][] = [];
+  for (const r of rows) {
+    const plan = planOf(plans, r.repId);
+    const mtd = mtdBy.get(r.repId);
+    if (plan && mtd) vs.push(vsRow(name(r), progress(plan, r, mtd, left)));
+  }
+  const teamPlan = team && planOf(plans, null);
+  if (team && teamPlan) vs.push(vsRow(t.teamRow, progress(teamPlan, team[0], team[1], left)));
+  if (!vs.length) return [];
+  return [{ type: 'text', text: t.vsTitle }, { type: 'table', columns: t.vsCols, rows: vs, align: RIGHT(t.vsCols.length) }];
 }
 
 /** The period a key names (from the Full table button), in the team's zone. */

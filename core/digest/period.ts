@@ -42,6 +42,12 @@ export function periodLabel(p: Period, zone: string, lang: Lang): string {
   return lang === 'zh' ? from.toFormat('yyyy年M月') : from.toFormat('LLLL yyyy');
 }
 
+/** A scheduled instant in the zone: 11月23日 周一 18:30, Mon 23 Nov 18:30. */
+export function dueLabel(when: Date, zone: string, lang: Lang): string {
+  const local = inZone(when, zone).setLocale(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  return local.toFormat(lang === 'zh' ? 'M月d日 ccc HH:mm' : 'ccc d LLL HH:mm');
+}
+
 /** The month (YYYY-MM) of `now` in the zone: targets are kept per month. */
 export function monthOf(now: Date, zone: string): string {
   return inZone(now, zone).toFormat('yyyy-MM');

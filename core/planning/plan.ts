@@ -26,6 +26,15 @@ export interface Plan {
   aCardsPerDay: number;
 }
 
+/** A month's plan as stored (/plan saves it; the digest tracks it): its inputs and results. */
+export interface PlanRecord extends PlanInputs, Plan {
+  teamId: number;
+  /** null: the team's plan. */
+  userId: number | null;
+  /** YYYY-MM in the team's zone. */
+  month: string;
+}
+
 /** Rounds up, forgiving the float noise of percentages (5 ÷ 0.05 must be 100, not 101). */
 export function ceilish(x: number): number {
   return Math.ceil(x - 1e-9) || 0; // || 0: no "-0"

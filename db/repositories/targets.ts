@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { PlanRecord } from '../../core/planning/plan.ts';
 import type { DigestRepository, TargetRepository } from '../../core/ports.ts';
 import type { TargetRecord } from '../../core/records.ts';
 import type { Db } from '../connect.ts';
-import { digestChannels, targets } from '../schema.ts';
+import { digestChannels, plans, targets } from '../schema.ts';
 
 export function targetRepository(db: Db): TargetRepository {
   return {
@@ -23,6 +24,25 @@ export function targetRepository(db: Db): TargetRepository {
         .orderBy(asc(targets.userId), asc(targets.metric));
       return rows as TargetRecord[];
     },
+    async savePlan({ setBy, ...plan }) {
+      const { teamId, userId, month, ...values } = plan;
+      await db
+        .insert(plans)
+        .values({ ...plan, setBy })
+        .onConflictDoUpdate({ target: [plans.teamId, plans.userId, plans.month], set: { ...values, setBy, createdAt: sql`now()` } });
+    },
+    async plans(teamId, month) {
+      const rows = await db
+        .select({
+          teamId: plans.teamId, userId: plans.userId, month: plans.month, deals: plans.deals, closeRate: plans.closeRate, cardRate: plans.cardRate,
+          carried: plans.carried, days: plans.days, pool: plans.pool, newACards: plans.newACards, newCustomers: plans.newCustomers,
+          customersPerDay: plans.customersPerDay, aCardsPerDay: plans.aCardsPerDay,
+        })
+        .from(plans)
+        .where(and(eq(plans.teamId, teamId), eq(plans.month, month)))
+        .orderBy(sql`${plans.userId} nulls first`);
+      return rows satisfies PlanRecord[];
+    },
   };
 }
 
@@ -31,8 +51,8 @@ export function digestRepository(db: Db): DigestRepository {
     async setChannel(c) {
       await db
         .insert(digestChannels)
-        .values({ teamId: c.teamId, platform: c.platform, chatId: c.chatId, setBy: c.setBy })
-        .onConflictDoUpdate({ target: digestChannels.teamId, set: { platform: c.platform, chatId: c.chatId, setBy: c.setBy, createdAt: sql`now()` } });
+        .values({ teamId: c.teamId, platform: c.platform, chatId: c.chatId, setBy: c.setBy, createdAt: c.since })
+        .onConflictDoUpdate({ target: digestChannels.teamId, set: { platform: c.platform, chatId: c.chatId, setBy: c.setBy, createdAt: c.since ?? sql`now()` } });
     },
     async clearChannel(teamId) {
       const rows = await db.delete(digestChannels).where(eq(digestChannels.teamId, teamId)).returning({ teamId: digestChannels.teamId });
@@ -47,7 +67,7 @@ export function digestRepository(db: Db): DigestRepository {
     },
     async listChannels() {
       return db
-        .select({ teamId: digestChannels.teamId, platform: digestChannels.platform, chatId: digestChannels.chatId })
+        .select({ teamId: digestChannels.teamId, platform: digestChannels.platform, chatId: digestChannels.chatId, since: digestChannels.createdAt })
         .from(digestChannels)
         .orderBy(asc(digestChannels.teamId));
     },

@@ -19,6 +19,7 @@ const TABLES = [
   'link_codes',
   'memberships',
   'outbox',
+  'plans',
   'processed_deliveries',
   'scheduled_runs',
   'targets',

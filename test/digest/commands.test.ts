@@ -59,6 +59,24 @@ describe.each(databaseKinds())('/target, /plan and /digest on %s', (kind) => {
     expect(await bot.say('bob', '/plan 5单 --what 3')).toContain('看不懂');
   });
 
+  it('/plan is saved as the month’s plan (a rep’s, or the team’s by a manager), and /digest tracks it', async () => {
+    await bot.say('alice', '/target bob 成交5单');
+    expect(await bot.say('bob', '/plan')).toContain('已保存为 bob 2026-11 的计划，日报会对照它跟踪实际。');
+    expect(await bot.say('bob', '/plan team 20单')).toBe('只有经理可以这样做。');
+    const team = await bot.say('alice', '/plan team 20单 成交率10%');
+    expect(team).toContain('🧮 默认团队 的本月计划');
+    expect(team).toContain('目标 20 单 ÷ 成交率 10% = A卡池 200 张');
+    const teamId = (await bot.database.store.teams.getDefault())!.id;
+    expect(await bot.database.store.targets.plans(teamId, '2026-11')).toMatchObject([
+      { userId: null, deals: 20, closeRate: 0.1, cardRate: 0.25, carried: 0, days: 7, pool: 200, newACards: 200, newCustomers: 800, customersPerDay: 115, aCardsPerDay: 29 },
+      { deals: 5, closeRate: 0.05, cardRate: 0.25, days: 7, pool: 100, newACards: 100, newCustomers: 400, customersPerDay: 58, aCardsPerDay: 15 },
+    ]);
+    // Monday, 6 working days after today: 1/7 of bob's plan is due (100 → 14 A-cards, 400 → 57 new customers).
+    const own = await bot.say('bob', '/digest');
+    expect(own).toContain('销售 | 今日新客 | 本月新A卡 | 应有 | 本月成交\nbob | 0/58 | 0/100 | 14 | 0/5');
+    expect(own).toContain('• bob：本月新客 0，按计划应有 57 — 接触的新客户不够');
+  });
+
   it('/digest here and off are for managers; a rep sees only their own numbers', async () => {
     expect(await bot.say('bob', '/digest here', { chatId: 'console:group', chatType: 'group' })).toBe('只有经理可以这样做。');
     expect(await bot.say('alice', '/digest here', { chatId: 'console:group', chatType: 'group' })).toContain('以后发到这里');

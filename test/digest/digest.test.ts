@@ -4,8 +4,10 @@ import { ManualClock } from '../../core/clock.ts';
 import { composeDigest, LONG_TEAM } from '../../core/digest/compose.ts';
 import { periodOf } from '../../core/digest/period.ts';
 import { digestTick } from '../../core/digest/tick.ts';
+import { makePlan, type PlanInputs } from '../../core/planning/plan.ts';
 import type { Reply } from '../../core/reply.ts';
 import { buttonsOf, replyText } from '../../core/reply.ts';
+import { customers } from '../../db/schema.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/db.ts';
 import { at, type Fixture, seedFixture } from './fixture.ts';
 
@@ -27,6 +29,13 @@ describe.each(databaseKinds())('the digest on %s', (kind) => {
 
   async function team() {
     return (await store().teams.get(fx.teamId))!;
+  }
+
+  /** The digests written to the outbox so far (marked sent), in order. */
+  async function outbox(clock: ManualClock) {
+    const messages = await store().outbox.claimDue('console', clock.now(), new Date(clock.now().getTime() + 60_000), 50);
+    for (const m of messages) await store().outbox.markSent(m.id, clock.now());
+    return messages.map((m) => ({ chatId: m.chatId, text: m.replies.map(replyText).join('\n') }));
   }
 
   it('daily: team totals, a row per rep, progress against target, objections, gaps and diagnosis', async () => {
@@ -54,6 +63,29 @@ describe.each(databaseKinds())('the digest on %s', (kind) => {
     expect(text).not.toContain('13812345678');
     expect(text).toContain('• 张三：拨打 4，目标 100/天 — 量不够，先保证拨打量');
     expect(text).not.toContain('99999'); // the other team's deal
+  });
+
+  it('daily: plan against actual for reps with a plan and the team, diagnosis by the rep’s plan, else the team’s', async () => {
+    const save = (userId: number | null, p: PlanInputs) => store().targets.savePlan({ teamId: fx.teamId, userId, month: '2026-11', ...p, ...makePlan(p), setBy: fx.boss });
+    await save(fx.zhang, { deals: 5, closeRate: 0.05, carried: 0, cardRate: 0.25, days: 22 }); // 100 new A-cards, 400 new customers, 19 a day
+    await save(null, { deals: 10, closeRate: 0.3, carried: 0, cardRate: 0.25, days: 25 }); // 34 new A-cards, 136 new customers, 6 a day
+    expect((await store().targets.plans(fx.teamId, '2026-11')).map((p) => [p.userId, p.newACards, p.customersPerDay])).toEqual([[null, 34, 6], [fx.zhang, 100, 19]]);
+    // 李四 made 10 A-cards early in the month and closed none: a pool big enough to judge.
+    await database.db.insert(customers).values(Array.from({ length: 10 }, (_, i) => ({ teamId: fx.teamId, ownerId: fx.li, name: `L${i}`, stage: 'intent' as const, createdAt: at('11-05T10:00:00'), intentAt: at('11-05T10:00:00') })));
+    const now = at('11-23T18:30:00');
+    const reply = await composeDigest(store(), await team(), { period: periodOf('day', now, ZONE), now, lang: 'zh' });
+    const text = replyText(reply);
+    expect(text).toContain('📐 计划对照');
+    const vs = tables(reply)[1]!;
+    expect(vs.columns).toEqual(['销售', '今日新客', '本月新A卡', '应有', '本月成交']);
+    // 6 working days left of 22 planned: 16/22 of the plan is due (100 → 73); the team: 19/25 of 34 → 26.
+    expect(vs.rows).toEqual([
+      ['张三', '3/19', '6/100', '73', '2/5'],
+      ['团队', '4/6', '16/34', '26', '2/10'],
+    ]);
+    expect(text).toContain('• 张三：本月新客 7，按计划应有 291 — 接触的新客户不够');
+    expect(text).toContain('• 李四：A卡达标、成交落后：成交率 0%，团队计划 30% — 辅导促成');
+    expect(text).not.toContain('• 王五');
   });
 
   it('weekly in English: the four A-card metrics and the change against the previous week', async () => {
@@ -88,13 +120,9 @@ describe.each(databaseKinds())('the digest on %s', (kind) => {
   });
 
   it('is posted on schedule to the chosen chat, once per period even with two processes ticking', async () => {
-    await store().digests.setChannel({ teamId: fx.teamId, platform: 'console', chatId: 'console:group', setBy: fx.boss });
     const clock = new ManualClock('2026-11-23T18:29:00+08:00');
-    const inbox = async () => {
-      const messages = await store().outbox.claimDue('console', clock.now(), new Date(clock.now().getTime() + 60_000), 50);
-      for (const m of messages) await store().outbox.markSent(m.id, clock.now());
-      return messages.map((m) => ({ chatId: m.chatId, text: m.replies.map(replyText).join('\n') }));
-    };
+    await store().digests.setChannel({ teamId: fx.teamId, platform: 'console', chatId: 'console:group', setBy: fx.boss, since: clock.now() });
+    const inbox = () => outbox(clock);
     // A Monday: the previous week's digest has been due since 09:00; the day's not before 18:30.
     expect(await digestTick({ store: store(), clock })).toEqual({ digests: 1 });
     expect((await inbox()).map((m) => m.text.split('\n')[0])).toEqual(['📊 一组 · 周报 · 11月16日–11月22日']);
@@ -109,16 +137,20 @@ describe.each(databaseKinds())('the digest on %s', (kind) => {
     clock.set('2026-11-23T21:00:00+08:00');
     expect(await digestTick({ store: store(), clock })).toEqual({ digests: 0 });
 
+    clock.set('2026-11-28T18:30:00+08:00'); // Saturday: a working day
+    expect(await digestTick({ store: store(), clock })).toEqual({ digests: 1 });
     clock.set('2026-11-29T18:30:00+08:00'); // Sunday: no daily digest
     expect(await digestTick({ store: store(), clock })).toEqual({ digests: 0 });
 
     clock.set('2026-11-30T09:00:00+08:00'); // Monday: last week's
     expect(await digestTick({ store: store(), clock })).toEqual({ digests: 1 });
-    expect((await inbox())[0]!.text).toContain('周报 · 11月23日–11月29日');
+    expect((await inbox()).at(-1)!.text).toContain('周报 · 11月23日–11月29日');
+    clock.set('2026-11-30T18:30:00+08:00');
+    expect(await digestTick({ store: store(), clock })).toEqual({ digests: 1 });
 
     clock.set('2026-12-01T09:05:00+08:00'); // the 1st: November's
     expect(await digestTick({ store: store(), clock })).toEqual({ digests: 1 });
-    const [monthly] = await inbox();
+    const [, monthly] = await inbox();
     expect(monthly!.text).toContain('月报 · 2026年11月');
     expect(monthly!.text).toContain('A卡四率');
     clock.set('2026-12-01T18:30:00+08:00'); // Tuesday evening: the day's, not November's again
@@ -128,5 +160,33 @@ describe.each(databaseKinds())('the digest on %s', (kind) => {
     await store().digests.clearChannel(fx.teamId);
     clock.set('2026-12-02T18:30:00+08:00');
     expect(await digestTick({ store: store(), clock })).toEqual({ digests: 0 });
+  });
+
+  it('after downtime, sends the latest missed digest of each kind once, labelled late; none older than 7 days or from before the chat was chosen', async () => {
+    const tick = (clock: ManualClock) => digestTick({ store: store(), clock });
+    const heads = async (clock: ManualClock) => (await outbox(clock)).map((m) => m.text.split('\n').slice(0, 2).join('\n')).sort();
+    // The chat was chosen on Friday at noon; no process ran from then until Monday 10:00.
+    const clock = new ManualClock('2026-11-23T10:00:00+08:00');
+    await store().digests.setChannel({ teamId: fx.teamId, platform: 'console', chatId: 'console:group', setBy: fx.boss, since: at('11-20T12:00:00') });
+    const [a, b] = await Promise.all([tick(clock), tick(clock)]);
+    expect(a.digests + b.digests).toBe(2); // Saturday's daily (not Friday's too) and last week's, due this morning
+    const first = await heads(clock);
+    expect(first[1]).toMatch(/^📊 一组 · 周报 · 11月16日–11月22日\n/);
+    expect(first[0]).toBe('⏰ 补发：这份本应在 11月21日 周六 18:30 发出，当时机器人没有运行。\n📊 一组 · 日报 · 11月21日 周六');
+    expect(await tick(clock)).toEqual({ digests: 0 });
+
+    clock.set('2026-12-03T10:00:00+08:00'); // Thursday, down since Monday: one of each kind, all late
+    expect(await tick(clock)).toEqual({ digests: 3 });
+    const late = await heads(clock);
+    expect(late.every((h) => h.startsWith('⏰ 补发'))).toBe(true);
+    expect(late.map((h) => h.split('\n')[1]).sort()).toEqual(['📊 一组 · 周报 · 11月23日–11月29日', '📊 一组 · 日报 · 12月2日 周三', '📊 一组 · 月报 · 2026年11月']);
+
+    clock.set('2026-12-20T10:00:00+08:00'); // Sunday, down 17 days: December 1st's monthly is too old
+    expect(await tick(clock)).toEqual({ digests: 2 });
+    expect((await heads(clock)).join('\n')).not.toContain('月报');
+
+    clock.set('2026-12-22T10:00:00+08:00'); // Tuesday: a chat chosen now brings no old digest
+    await store().digests.setChannel({ teamId: fx.teamId, platform: 'console', chatId: 'console:other', setBy: fx.boss, since: clock.now() });
+    expect(await tick(clock)).toEqual({ digests: 0 });
   });
 });
