@@ -1,7 +1,9 @@
 /**
  * Delivers one platform's outbox: claims due messages (a lease, so several processes never send
- * the same one), sends them, marks them sent; a failure is retried later with backoff, never
- * dropped. Time comes from the clock port; the polling interval is the only real timer.
+ * the same one), sends them, marks them sent; a failure is retried later with backoff. A message
+ * that can never arrive (the chat blocked the bot or is gone, or it failed `maxAttempts` times) is
+ * abandoned with an error log instead of being retried forever; its row stays for the record.
+ * Time comes from the clock port; the polling interval is the only real timer.
  */
 import type { Platform } from '../core/domain.ts';
 import type { Clock, Logger, OutboxQueue } from '../core/ports.ts';
@@ -14,6 +16,10 @@ export interface DispatcherOptions {
   logger: Logger;
   /** Sends one message; throws on failure. May wait (rate limits) before resolving. */
   send(message: OutboxMessage): Promise<void>;
+  /** Whether a send error means the chat will never take the message (the platform knows). */
+  isPermanent?(err: unknown): boolean;
+  /** Tries before a message is abandoned (default 10: about four hours of backoff). */
+  maxAttempts?: number;
   pollMs?: number;
   batch?: number;
   /** How long a claimed message is reserved for this process. */
@@ -36,6 +42,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   const { queue, clock, logger, platform } = opts;
   const batch = opts.batch ?? 50;
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
+  const maxAttempts = opts.maxAttempts ?? 10;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | null = null;
   let stopped = true;
@@ -52,9 +59,16 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
           await queue.markSent(message.id, clock.now());
           sent += 1;
         } catch (err) {
+          const error = (err as Error).message;
+          const permanent = opts.isPermanent?.(err) ?? false;
+          if (permanent || message.attempts >= maxAttempts) {
+            logger.error({ err: error, platform, outboxId: message.id, chatId: message.chatId, attempts: message.attempts, permanent }, 'outbox message abandoned');
+            await queue.markAbandoned(message.id, error, clock.now());
+            continue;
+          }
           const retryAt = new Date(clock.now().getTime() + retryDelayMs(message.attempts));
-          logger.warn({ err: (err as Error).message, platform, outboxId: message.id, retryAt }, 'outbox delivery failed; will retry');
-          await queue.markFailed(message.id, (err as Error).message, retryAt);
+          logger.warn({ err: error, platform, outboxId: message.id, retryAt }, 'outbox delivery failed; will retry');
+          await queue.markFailed(message.id, error, retryAt);
         }
       }
       if (due.length < batch) return sent;

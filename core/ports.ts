@@ -257,6 +257,8 @@ export interface OutboxQueue extends Outbox {
   markSent(id: number, at: Date): Promise<void>;
   /** Gives a message back for another try at `retryAt`. */
   markFailed(id: number, error: string, retryAt: Date): Promise<void>;
+  /** Stops trying a message that can never be delivered (the chat blocked the bot, is gone, or too many tries). */
+  markAbandoned(id: number, error: string, at: Date): Promise<void>;
 }
 
 /** The digest's numbers, computed in SQL (db/repositories/metrics.ts). */

@@ -359,6 +359,8 @@ export const outbox = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Set when delivery was given up (a chat that blocked the bot, or too many failures); kept for the record. */
+    abandonedAt: timestamp('abandoned_at', { withTimezone: true }),
     lastError: text('last_error'),
   },
   (t) => [index('outbox_pending').on(t.platform, t.sentAt, t.dueAt)],

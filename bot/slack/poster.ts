@@ -31,6 +31,14 @@ export interface Poster {
   idle(): Promise<void>;
 }
 
+/** Slack's answers that no retry can fix: the channel or user is gone, archived, or the bot is not in it. */
+const UNDELIVERABLE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'user_not_found', 'user_disabled', 'cannot_dm_bot']);
+
+export function isUndeliverable(err: unknown): boolean {
+  const e = err as { code?: string; data?: { error?: string } } | null;
+  return e?.code === webApi.ErrorCode.PlatformError && UNDELIVERABLE.has(e.data?.error ?? '');
+}
+
 function isRateLimited(err: unknown): err is { code: string; retryAfter?: number } {
   return (err as { code?: string } | null)?.code === webApi.ErrorCode.RateLimitedError;
 }

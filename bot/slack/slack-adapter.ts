@@ -11,7 +11,7 @@ import { createDispatcher, type Dispatcher } from '../outbox-dispatcher.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createLanes } from './lanes.ts';
 import { registerListeners } from './listeners.ts';
-import { createPoster } from './poster.ts';
+import { createPoster, isUndeliverable } from './poster.ts';
 import { createTransport, type SlackTransport } from './transport.ts';
 import { createUserNames } from './users.ts';
 
@@ -91,6 +91,7 @@ export function createSlackAdapter(deps: AdapterDeps, config: SlackConfig, optio
         clock,
         logger,
         send: (message) => poster.post({ kind: 'channel', channel: message.chatId }, message.replies),
+        isPermanent: isUndeliverable,
         pollMs: options.outboxPollMs,
       });
       dispatcher.start();

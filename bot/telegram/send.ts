@@ -31,6 +31,16 @@ export function htmlToPlain(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/**
+ * Errors that no retry can fix: the user blocked the bot or deleted their account, the bot was
+ * removed from the group, or the chat does not exist. The outbox stops trying these.
+ */
+export function isUndeliverable(err: unknown): boolean {
+  if (!(err instanceof GrammyError)) return false;
+  if (err.error_code === 403) return true;
+  return err.error_code === 400 && /chat not found|user is deactivated|group chat was (deleted|upgraded)|bot was kicked/i.test(err.description);
+}
+
 const unparsable = (err: unknown) => err instanceof GrammyError && err.error_code === 400 && /can't parse entities/i.test(err.description);
 
 export function createSender(api: Api, limiter: SendLimiter, logger: Logger): SendReplies {

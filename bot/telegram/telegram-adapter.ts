@@ -14,7 +14,7 @@ import type { TelegramConfig } from '../config.ts';
 import { createDispatcher, type Dispatcher } from '../outbox-dispatcher.ts';
 import { commandMenus } from './commands.ts';
 import { createSendLimiter, type SendLimiterOptions } from './rate-limit.ts';
-import { createSender, type SendOptions } from './send.ts';
+import { createSender, isUndeliverable, type SendOptions } from './send.ts';
 import { ALLOWED_UPDATES, toIncomingMessage } from './updates.ts';
 
 /** Knobs for tests and tuning; production uses the defaults. */
@@ -138,6 +138,7 @@ export function createTelegramAdapter(deps: AdapterDeps, config: TelegramConfig,
         clock,
         logger,
         send: (message) => send(message.chatId, message.replies),
+        isPermanent: isUndeliverable,
         pollMs: options.outboxPollMs,
       });
       dispatcher.start();

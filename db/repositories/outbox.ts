@@ -15,7 +15,7 @@ export function outboxRepository(db: Db): OutboxQueue {
         const due = await tx
           .select({ id: outbox.id })
           .from(outbox)
-          .where(and(eq(outbox.platform, platform), isNull(outbox.sentAt), lte(outbox.dueAt, now), chatId ? eq(outbox.chatId, chatId) : undefined))
+          .where(and(eq(outbox.platform, platform), isNull(outbox.sentAt), isNull(outbox.abandonedAt), lte(outbox.dueAt, now), chatId ? eq(outbox.chatId, chatId) : undefined))
           .orderBy(asc(outbox.dueAt), asc(outbox.id))
           .limit(limit)
           .for('update', { skipLocked: true });
@@ -35,6 +35,9 @@ export function outboxRepository(db: Db): OutboxQueue {
     },
     async markFailed(id, error, retryAt) {
       await db.update(outbox).set({ lastError: error.slice(0, 500), dueAt: retryAt }).where(eq(outbox.id, id));
+    },
+    async markAbandoned(id, error, at) {
+      await db.update(outbox).set({ lastError: error.slice(0, 500), abandonedAt: at }).where(eq(outbox.id, id));
     },
   };
 }

@@ -2,7 +2,7 @@
  * The Slack adapter end to end: signed HTTP requests to the shared server → real Bolt → the real
  * core on a real database → Block Kit posted to a local stand-in of the Slack Web API.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { textReply } from '../../core/reply.ts';
 import { databaseKinds } from '../support/db.ts';
 import type { SlackCall } from '../support/slack-stand-in.ts';
@@ -218,6 +218,16 @@ describe.each(databaseKinds())('Slack adapter (%s)', (kind) => {
     await store.outbox.send({ platform: 'slack', chatId: ALICE_DM }, [textReply('提醒：给张总回电 <!channel>')], { notBefore: h.bot.clock.now() });
     const posted = await h.standIn.waitFor((c) => c.method === 'chat.postMessage' && c.params.channel === ALICE_DM);
     expect(blocksText(posted)).toBe('提醒：给张总回电 &lt;!channel&gt;');
+  });
+
+  it('abandons an outbox message for a channel Slack says is gone, and delivers the next one', async () => {
+    const store = h.bot.database.store;
+    await store.outbox.send({ platform: 'slack', chatId: '' }, [textReply('日报')], { notBefore: h.bot.clock.now() }); // channel_not_found
+    await vi.waitFor(() => expect(h.logs.some((l) => l.msg === 'outbox message abandoned')).toBe(true), { timeout: 10_000 });
+    const later = new Date(h.bot.clock.now().getTime() + 3_600_000);
+    expect(await store.outbox.claimDue('slack', later, later, 10)).toEqual([]);
+    await store.outbox.send({ platform: 'slack', chatId: ALICE_DM }, [textReply('提醒')], { notBefore: h.bot.clock.now() });
+    await h.standIn.waitFor((c) => c.method === 'chat.postMessage' && c.params.channel === ALICE_DM);
   });
 });
 

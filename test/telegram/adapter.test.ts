@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { textReply, type Reply } from '../../core/reply.ts';
 import { databaseKinds } from '../support/db.ts';
 import { callbackQuery, groupChat, user } from '../support/telegram-stand-in.ts';
@@ -166,6 +166,18 @@ describe.each(databaseKinds())('Telegram adapter on %s', (kind) => {
       const now = h.bot.clock.now();
       await h.adapter.stop();
       expect(await store.outbox.claimDue('telegram', now, now, 10)).toEqual([]);
+    });
+
+    it('stops trying a chat that blocked the bot (403) instead of retrying it forever', async () => {
+      h = await startTelegramHarness(kind);
+      const store = h.bot.database.store;
+      h.standIn.fail('sendMessage', 1, 403);
+      await store.outbox.send({ platform: 'telegram', chatId: '999' }, [textReply('提醒：回访李总')], { notBefore: h.bot.clock.now() });
+      await vi.waitFor(() => expect(h!.logs.some((l) => l.msg === 'outbox message abandoned')).toBe(true), { timeout: 10_000 });
+      const later = new Date(h.bot.clock.now().getTime() + 24 * 3_600_000);
+      await h.adapter.stop();
+      expect(await store.outbox.claimDue('telegram', later, later, 10)).toEqual([]);
+      expect(h.standIn.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === '999').map((c) => c.status)).toEqual([403]);
     });
 
     it('splits a long message cleanly, buttons on the last part', async () => {
