@@ -3,6 +3,7 @@ import type { ActivityLog, ActivityRepository, LoggedActivity } from '../../core
 import type { ActivityEffects, ActivityRecord } from '../../core/records.ts';
 import { type Db, queryRows } from '../connect.ts';
 import { rowFromJson } from '../json-row.ts';
+import { insertRow, updateRow } from '../row-sql.ts';
 import { activities, auditLog, customers, followUps } from '../schema.ts';
 import { scopeWhere } from './scope.ts';
 
@@ -24,20 +25,19 @@ function revive(row: typeof activities.$inferSelect): ActivityRecord {
  * One statement of data-modifying CTEs: customer (created or updated), follow-ups closed, activity,
  * follow-up scheduled and audit entry. Atomic on its own, so it needs no transaction round trips.
  */
-function logStatement(db: Db, input: ActivityLog): SQL {
+export function logStatement(input: ActivityLog): SQL {
   const { customer, activity } = input;
   const ctes: SQL[] = [];
   let customerId: SQL | number | null = null;
   let customerRow = false;
   if (customer && 'create' in customer) {
-    ctes.push(sql`c as (${db.insert(customers).values(customer.create).returning().getSQL()})`);
+    ctes.push(sql`c as (${insertRow(customers, customer.create)})`);
     customerId = sql`(select id from c)`;
     customerRow = true;
   } else if (customer) {
     customerId = customer.id;
     if (Object.keys(customer.patch).length) {
-      const update = db.update(customers).set({ ...customer.patch, updatedAt: sql`now()` }).where(eq(customers.id, customer.id));
-      ctes.push(sql`c as (${update.returning().getSQL()})`);
+      ctes.push(sql`c as (${updateRow(customers, customer.id, { ...customer.patch, updatedAt: sql`now()` })})`);
       customerRow = true;
     }
   }
@@ -53,28 +53,28 @@ function logStatement(db: Db, input: ActivityLog): SQL {
     effects = sql`jsonb_set(${JSON.stringify(activity.effects)}::jsonb, '{closedFollowUps}',
       coalesce((select jsonb_agg(jsonb_build_object('id', id, 'status', status) order by id) from closed), '[]'::jsonb))`;
   }
-  const insertActivity = db.insert(activities).values({ ...activity, customerId: customerId ?? null, effects });
-  ctes.push(sql`a as (${insertActivity.returning().getSQL()})`);
+  const customerIdValue = typeof customerId === 'number' ? sql`${customerId}` : customerId;
+  ctes.push(sql`a as (${insertRow(activities, { ...activity, customerId: customerIdValue, effects })})`);
 
   const scheduled = input.followUpDueAt && customerId !== null;
   if (scheduled) {
-    const insertFollowUp = db.insert(followUps).values({
+    const followUp = insertRow(followUps, {
       teamId: activity.teamId,
-      customerId: customerId!,
+      customerId: customerIdValue!,
       repId: activity.authorId,
       activityId: sql`(select id from a)`,
       dueAt: input.followUpDueAt!,
     });
-    ctes.push(sql`f as (${insertFollowUp.returning().getSQL()})`);
+    ctes.push(sql`f as (${followUp})`);
   }
-  const audit = db.insert(auditLog).values({
+  const audit = insertRow(auditLog, {
     actorId: activity.authorId,
     action: input.auditAction,
     entity: 'activity',
     entityId: sql`(select id::text from a)`,
     after: sql`(select jsonb_build_object('customerId', customer_id, 'effects', effects) from a)`,
   });
-  ctes.push(sql`audit as (${audit.getSQL()})`);
+  ctes.push(sql`audit as (${audit})`);
 
   return sql`with ${sql.join(ctes, sql`, `)}
     select (select row_to_json(a) from a) as activity,
@@ -87,7 +87,7 @@ type Json = Record<string, unknown>;
 export function activityRepository(db: Db): ActivityRepository {
   return {
     async log(input): Promise<LoggedActivity> {
-      const [row] = await queryRows<{ activity: Json; customer: Json | null; follow_up: Json | null }>(db, logStatement(db, input));
+      const [row] = await queryRows<{ activity: Json; customer: Json | null; follow_up: Json | null }>(db, logStatement(input));
       if (!row?.activity) throw new Error('activity log returned nothing');
       return {
         activity: revive(rowFromJson(activities, row.activity)),
