@@ -1,45 +1,51 @@
 import type { ArticleKind } from '../domain.ts';
+import { type AbstentionSignals, answerLogit, reportsSpeech } from './abstain.ts';
 import type { KbArticle } from './article.ts';
-import { loadGeneralIdf, UNKNOWN_WORD_IDF } from './lexicon.ts';
+import { loadGeneralIdf } from './lexicon.ts';
+import { lemma } from './morphology.ts';
 import { numberKeys } from './numbers.ts';
+import { elisions, isTopicWord, joinAcrossFillers, joinUnknownChars, specificity, splitMisCuts } from './query.ts';
 import { kbDictionary, normalise, Segmenter, type Unit, type WordCutter } from './segment.ts';
 import { stem } from './stem.ts';
+import { isStopword, STOP_EN } from './stopwords.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 import { TypoCorrector } from './typo.ts';
+import { DEFAULT_TUNING, type KbTuning } from './tuning.ts';
+
+export { DEFAULT_TUNING, type KbTuning } from './tuning.ts';
 
 /**
  * Lexical retrieval with abstention over a knowledge base.
  *
- * Ranking: BM25F over four fields (title, example questions, tags, body) with KB IDF, jieba words
- * plus KB-dictionary terms, synonyms, typo readings and character bigrams as lower-weight channels;
- * then the best 50 candidates are rescored by their closest short text (the title or one example
- * question, IDF-weighted cosine): near-duplicate phrasing is the strongest FAQ signal.
+ * Ranking: BM25F over four fields (title, example questions, tags, body) with KB IDF. A question
+ * is cut into words (jieba plus a dictionary grown from the KB and the synonym table, repaired by
+ * query.ts), and each word becomes a concept: the word, its synonyms (synonyms.ts), typo readings
+ * (typo.ts), elisions, the verb of a colloquial form (morphology.ts) and number keys, at lower
+ * weights; character bigrams are a safety net. Then the best 50 candidates are rescored by their
+ * closest short text (the title or one example question): near-duplicate phrasing is the strongest
+ * FAQ signal.
  *
- * Abstention: a question is answered only when the best article covers enough of what the
- * question is about. Each question word weighs by its specificity in general Chinese (jieba's IDF
- * table, squared so that rare words dominate), ×1.5 when the KB never uses the word; coverage is
- * the weighted share of question words found in the top article (literally, through a synonym, a
- * typo correction, or partly by its characters). Off-topic questions ("底薪多少", "澳洲能寄吗")
- * leave their most specific words uncovered.
+ * Concept IDF: every form of a concept weighs by the IDF of the concept, i.e. of the documents
+ * holding any form, capped by the form's own IDF. This stops a rare surface form ("call" in a
+ * mostly Chinese KB) from outweighing the concept's common form, and lets synonyms weigh nearly
+ * as much as the literal word.
  *
- * Concept IDF: every form of a concept (the word, its synonyms, typo readings) weighs by the IDF
- * of the concept, i.e. of the documents holding any form, capped by the form's own IDF. This stops
- * a rare surface form ("call" in a mostly Chinese KB, "反映" used once in passing) from outweighing
- * the concept's common form, and lets synonyms weigh nearly as much as the literal word (0.9).
+ * Abstention: coverage and six other signals of the top article (abstain.ts). Coverage weighs
+ * each question word by its specificity in general Chinese, squared so that rare words dominate,
+ * ×1.5 when the KB never uses the word; a word counts as covered literally, through a synonym, a
+ * typo reading, its verb, or partly by its characters.
  *
- * All weights live in DEFAULT_TUNING. They were chosen by coordinate search on the dev set together
- * with two invented KBs of other companies (test/kb/fixtures); measured (hit@1 / hit@3 / abstention):
- *                         dev (80 q)            language school (16 q)   broadband (25 q)
- *   first version         .544 / .706 / .75     .818 / .818 / 1          .632 / .684 / .833
- *   BM25F + coverage      .662 / .721 / .833    .909 / .909 / 1          .684 / .737 / .833
- *     ranking only        .765 / .868           1 / 1                    .842 / .947
- *   + concept IDF, synonyms, ordinals, English filler stop words
- *                         .735 / .809 / .833    .909 / .909 / 1          .737 / .789 / .833
- *     ranking only        .838 / .941           1 / 1                    .895 / 1
- * Measured and not kept: a separate character 1–2-gram channel fused by normalised score sum
- * (fuseChar, dev ranking ±0 to −.015, broadband −.05); part-of-speech weighting of KB-unknown words
- * in coverage (nouns as topic words: no better separation). The coverage threshold is stable from
- * 0.33 to 0.35 (dev abstention .83; at 0.30–0.32 it falls to .75).
+ * Measured, no LLM (hit@1 / hit@3 / abstention; in brackets the ranking alone, abstention off):
+ *                             before issue #4's work         now
+ *   dev (68 + 12)             .750/.824/.833 (.838/.941)     .912/.956/.833 (.912/.956)
+ *   language school (11 + 5)  .909/.909/1    (1/1)           1/1/1          (1/1)
+ *   broadband (19 + 6)        .737/.789/.833 (.895/1)        .895/.947/.833 (.895/1)
+ *   water purifier (27 + 8)   .519/.556/.75  (.667/.778)     .741/.926/.875 (.741/.926)
+ *   insurance (21 + 7)        .619/.667/.571 (.857/.905)     .905/.952/.571 (.952/1)
+ *   gym, held out (20 + 7)    .65/.70/.857   (.80/.90)       .85/.90/1      (.85/.90)
+ * Measured and not kept: a separate character 1–2-gram channel fused by normalised score sum; a
+ * query-word weight by general specificity (dev ranking −1 to −3); tags as short texts (dev −1);
+ * other short-text exponents (purifier +3 at dev −3).
  */
 
 export interface SearchHit {
@@ -53,90 +59,21 @@ export interface SearchResult {
   hits: SearchHit[];
   /** false = abstain: the KB has no answer. */
   answered: boolean;
-  /** Weighted share of the question the top article covers (0–1): the abstention signal. */
+  /** Weighted share of the question the top article covers (0–1). */
   coverage: number;
-  /** The top article's score against the most a perfect match of this question could score (0–1). */
-  strength?: number;
+  /** The abstention model's probability that the top article answers the question (0–1). */
+  confidence?: number;
+  /** The signals the abstention decision rests on, for measurement and debugging. */
+  signals?: AbstentionSignals;
 }
 
-/**
- * Every weight of the ranking and abstention in one place, so the dev set and the invented sets of
- * test/kb can be measured against the same numbers (and a sweep can vary them).
- */
-export interface KbTuning {
-  k1: number;
-  /** Field weights and length normalisation: title, example questions, tags, body. */
-  fields: readonly [FieldTuning, FieldTuning, FieldTuning, FieldTuning];
-  /** Query-term weights by where the term came from. */
-  wWord: number;
-  /** A one-character word jieba leaves ("打", "算") is vague: it weighs less than a word. */
-  wSingle: number;
-  wSynonym: number;
-  wTypo: number;
-  wBigram: number;
-  wChar: number;
-  wNumber: number;
-  /** Weight of the best match of the question against one short text (title or example question). */
-  wShort: number;
-  /** Short-text similarity = matched / (question mass^q · short-text mass^(1−q)); 0.5 is the cosine. */
-  shortQ: number;
-  /** Coverage: word weight = general IDF ^ covPow, × covSingle for one-character words, × covUnknown for words the KB never uses. */
-  covPow: number;
-  covSingle: number;
-  covUnknown: number;
-  /** Coverage credit for a word whose characters (not the word) occur in the article, per character. */
-  covChar: number;
-  /** Credit for a word the KB never uses whose characters all occur in the article ("嫌贵" vs "嫌…太贵"). */
-  covAllChars: number;
-  minCoverage: number;
-  /** Weigh every form of a concept by the concept's IDF (documents holding any form), capped by the form's own. */
-  conceptIdf: boolean;
-  /** > 0: word and character channels are scored apart, each normalised by its best article, and summed with this weight on characters. */
-  fuseChar: number;
-}
-
-interface FieldTuning {
-  weight: number;
-  b: number;
-}
-
-export const DEFAULT_TUNING: KbTuning = {
-  k1: 1.8,
-  fields: [
-    { weight: 3, b: 0.3 },
-    { weight: 2.5, b: 0.5 },
-    { weight: 2, b: 0.3 },
-    { weight: 1, b: 0.5 },
-  ],
-  wWord: 1,
-  wSingle: 1,
-  wSynonym: 0.9,
-  wTypo: 0.7,
-  wBigram: 0.3,
-  wChar: 0,
-  wNumber: 0.8,
-  wShort: 0.7,
-  shortQ: 0.5,
-  covPow: 2,
-  covSingle: 1,
-  covUnknown: 1.5,
-  covChar: 0.3,
-  covAllChars: 0.6,
-  minCoverage: 0.34,
-  conceptIdf: true,
-  fuseChar: 0,
-};
-
-/** Coverage credit for a question word met only through a synonym or a typo correction. */
+/** Coverage credit for a question word met only through a synonym, its verb, or a typo correction. */
 const CREDIT_SYNONYM = 0.8;
 const CREDIT_TYPO = 0.7;
-/** English words have no general IDF table here: weigh them as a typical content word. */
-const ENGLISH_SPECIFICITY = 9;
-const NUMBER_SPECIFICITY = 5;
-/** Answer only when the top article covers at least this share of the question. */
-export const MIN_COVERAGE = DEFAULT_TUNING.minCoverage;
 /** General IDF below this: an everyday word ("介绍", "客户"), never read as a typo. */
 const COMMON_WORD_IDF = 8;
+/** A one-character word at least this specific also searches for the KB words it starts ("拨" → "拨打"); "打" does not. */
+const PREFIX_MIN_IDF = 7;
 /** The short-text channel rescores this many of the best BM25F candidates. */
 const RERANK = 50;
 
@@ -149,12 +86,32 @@ interface Doc {
   shorts: Array<{ terms: Set<string>; mass: number }>;
 }
 
+/** What coverage and short-text matching read of an article. */
+type DocText = Pick<Doc, 'terms' | 'text' | 'shorts'>;
+const NO_DOC: DocText = { terms: new Set(), text: '', shorts: [] };
+
 export interface KbIndexOptions {
   /** Word cutter for Han text; jieba unless a comparison asks otherwise. */
   cutter?: WordCutter;
-  minCoverage?: number;
+  /** false: never abstain (to measure the ranking alone). */
+  abstain?: boolean;
   /** Overrides of DEFAULT_TUNING (for measurements). */
   tuning?: Partial<KbTuning>;
+}
+
+interface AnalysedUnit extends Unit {
+  synonyms: string[];
+  typos: string[];
+  /** The verb of a colloquial form the KB doesn't use ("挂掉" → "挂"), when it has one. */
+  lemma: string | null;
+  /** Specificity in general Chinese (query.ts). */
+  spec: number;
+}
+
+interface Analysed {
+  /** Concepts of the question, each as its alternative terms with weights. */
+  groups: Array<Array<[string, number]>>;
+  units: AnalysedUnit[];
 }
 
 export class KbIndex {
@@ -163,15 +120,17 @@ export class KbIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   private readonly synonymsOf = new Map<string, number[]>();
+  /** First character → the KB's two- and three-character words starting with it. */
+  private readonly byFirstChar = new Map<string, string[]>();
   private readonly segmenter: Segmenter;
   private readonly typos: TypoCorrector;
   private readonly generalIdf = loadGeneralIdf();
-  private readonly minCoverage: number;
+  private readonly abstain: boolean;
   private readonly t: KbTuning;
 
   private constructor(articles: readonly KbArticle[], opts: KbIndexOptions) {
     this.t = { ...DEFAULT_TUNING, ...opts.tuning };
-    this.minCoverage = opts.minCoverage ?? this.t.minCoverage;
+    this.abstain = opts.abstain ?? true;
     const kbTerms = kbDictionary(articles);
     const synonymTerms = SYNONYM_GROUPS.flat().filter((t) => /\p{Script=Han}/u.test(t));
     this.segmenter = new Segmenter([...kbTerms, ...synonymTerms], opts.cutter);
@@ -196,7 +155,6 @@ export class KbIndex {
       this.docs.push({ article: a, terms, text: texts.join('\n'), shorts });
     }
     const FIELDS = this.t.fields;
-    const K1 = this.t.k1;
     const avgLen = FIELDS.map((_, f) => Math.max(1, sum(fieldLen.map((l) => l[f] ?? 0)) / Math.max(1, articles.length)));
     fieldTf.forEach((perField, d) => {
       const combined = new Map<string, number>();
@@ -207,7 +165,7 @@ export class KbIndex {
       });
       for (const [t, tf] of combined) {
         const list = this.postings.get(t);
-        const entry = [d, tf / (K1 + tf)];
+        const entry = [d, tf / (this.t.k1 + tf)];
         if (list) list.push(...entry);
         else this.postings.set(t, entry);
       }
@@ -222,6 +180,12 @@ export class KbIndex {
         for (const t of short.terms) short.mass += (t.startsWith('~') ? this.t.wBigram : this.t.wWord) * (this.idf.get(t) ?? 0);
         short.mass = Math.max(short.mass, 1e-9);
       }
+    }
+    for (const t of this.postings.keys()) {
+      if (t.length < 2 || t.length > 3 || !/^\p{Script=Han}+$/u.test(t)) continue;
+      const list = this.byFirstChar.get(t[0]!);
+      if (list) list.push(t);
+      else this.byFirstChar.set(t[0]!, [t]);
     }
     const known = (s: string) => this.generalIdf.has(s) || this.segmenter.hasTerm(s) || this.postings.has(`~${s}`) || this.postings.has(s);
     const common = (w: string) => (this.generalIdf.get(w) ?? Infinity) < COMMON_WORD_IDF;
@@ -239,60 +203,55 @@ export class KbIndex {
   search(query: string, opts: { limit?: number } = {}): SearchResult {
     const limit = opts.limit ?? 5;
     const q = this.analyse(query);
-    const word = new Map<number, number>();
-    const chars = new Map<number, number>();
+    const scores = new Map<number, number>();
     // A concept (a question word with its synonyms and typo readings) counts once, by its best
     // form: an article that lists five words for "pay" must not outscore one that says "refund".
     for (const group of q.groups) {
       const best = new Map<number, number>();
-      const isChar = group[0]![0].startsWith('~') || group[0]![0].startsWith('^');
-      const cidf = this.t.conceptIdf ? this.conceptIdf(group) : 0;
+      const cidf = this.conceptIdf(group);
       for (const [term, weight] of group) {
         const list = this.postings.get(term);
         if (!list) continue;
-        const w = weight * (this.t.conceptIdf ? Math.min(cidf, this.idf.get(term) ?? 0) : (this.idf.get(term) ?? 0));
+        const w = weight * Math.min(cidf, this.idf.get(term) ?? 0);
         for (let i = 0; i < list.length; i += 2) {
-          const d = list[i]!;
           const v = w * list[i + 1]!;
-          if (v > (best.get(d) ?? 0)) best.set(d, v);
+          if (v > (best.get(list[i]!) ?? 0)) best.set(list[i]!, v);
         }
       }
-      const into = isChar && this.t.fuseChar > 0 ? chars : word;
-      for (const [d, v] of best) into.set(d, (into.get(d) ?? 0) + v);
+      for (const [d, v] of best) scores.set(d, (scores.get(d) ?? 0) + v);
     }
-    let ranked: Array<[number, number]>;
-    if (this.t.fuseChar > 0) {
-      const maxW = Math.max(1e-9, ...word.values());
-      const maxC = Math.max(1e-9, ...chars.values());
-      const all = new Set([...word.keys(), ...chars.keys()]);
-      ranked = [...all].map((d) => [d, (word.get(d) ?? 0) / maxW + (this.t.fuseChar * (chars.get(d) ?? 0)) / maxC] as [number, number]);
-      ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      if (this.t.wShort > 0) {
-        const sims = ranked.slice(0, RERANK).map(([d, v]) => [d, v, this.shortSimilarity(q, this.docs[d]!)] as const);
-        const maxS = Math.max(1e-9, ...sims.map((x) => x[2]));
-        ranked = sims.map(([d, v, sim]) => [d, v + (this.t.wShort * sim) / maxS] as [number, number]);
-        ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      }
-    } else {
-      ranked = [...word].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      if (this.t.wShort > 0) {
-        // Near-duplicate phrasing of a title or an example question is the strongest FAQ signal:
-        // rescore the best candidates by their closest short text (cosine over IDF-weighted terms).
-        const qMass = sum(q.groups.map((g) => Math.max(0, ...g.map(([t, w]) => w * (this.idf.get(t) ?? 0)))));
-        ranked = ranked.slice(0, RERANK).map(([d, v]) => [d, v + this.t.wShort * qMass * this.shortSimilarity(q, this.docs[d]!)] as [number, number]);
-        ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      }
-    }
-    ranked = ranked.slice(0, limit);
-    const qMassAll = sum(q.groups.map((g) => Math.max(0, ...g.map(([t, w]) => w * (this.idf.get(t) ?? 0)))));
-    const strength = ranked[0] && qMassAll > 0 ? Math.min(1, ranked[0][1] / ((1 + this.t.wShort) * qMassAll)) : 0;
-    const top = ranked[0];
-    const coverage = top ? this.coverage(q, this.docs[top[0]]!) : 0;
+    // Near-duplicate phrasing of a title or an example question is the strongest FAQ signal:
+    // rescore the best candidates by their closest short text.
+    const qMass = sum(q.groups.map((g) => Math.max(0, ...g.map(([t, w]) => w * (this.idf.get(t) ?? 0)))));
+    const ranked = [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, RERANK)
+      .map(([d, v]) => [d, v + this.t.wShort * qMass * this.shortMatch(q, this.docs[d]!).similarity] as [number, number])
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit);
     const hits = ranked.map(([d, score]) => {
       const a = this.docs[d]!.article;
       return { slug: a.slug, title: a.title, kind: a.kind, score: Math.round(score * 1000) / 1000 };
     });
-    return { hits, answered: coverage >= this.minCoverage, coverage: Math.round(coverage * 1000) / 1000, strength: Math.round(strength * 1000) / 1000 };
+    const top = ranked[0];
+    // Nothing matched: the signals of an empty article (the model is fitted on such questions too).
+    const doc: DocText = top ? this.docs[top[0]]! : NO_DOC;
+    const evidence = this.evidence(q, doc);
+    const signals: AbstentionSignals = {
+      ...evidence,
+      strength: top && qMass > 0 ? Math.min(1, top[1] / ((1 + this.t.wShort) * qMass)) : 0,
+      margin: top && ranked[1] ? (top[1] - ranked[1][1]) / top[1] : 1,
+      titleMatch: this.shortMatch(q, doc).titleMatch,
+      reported: reportsSpeech(query) ? 1 : 0,
+    };
+    const logit = answerLogit(signals);
+    return {
+      hits,
+      answered: top !== undefined && (!this.abstain || logit > 0),
+      coverage: Math.round(evidence.coverage * 1000) / 1000,
+      confidence: Math.round(1000 / (1 + Math.exp(-logit))) / 1000,
+      signals,
+    };
   }
 
   /** IDF of a concept: documents containing any of its forms (a word, its synonyms, typo readings). */
@@ -307,18 +266,7 @@ export class KbIndex {
     return Math.log(1 + (n - docs.size + 0.5) / (docs.size + 0.5));
   }
 
-  /** Debugging aid: question units with specificity and whether the top article covers them. */
-  debugCoverage(query: string, slug: string): string {
-    const q = this.analyse(query);
-    const doc = this.docs.find((x) => x.article.slug === slug)!;
-    return q.units.map((u) => {
-      const spec = this.specificity(u);
-      const c = doc.terms.has(u.text) || (u.cjk && doc.text.includes(u.text)) ? 'Y' : u.synonyms.some((t) => doc.terms.has(t)) ? 'S' : u.typos.some((t) => doc.terms.has(t)) ? 'T' : 'n';
-      return `${u.text}:${spec.toFixed(1)}${this.inKb(u) ? '' : '!'}${c}`;
-    }).join(' ');
-  }
-
-  /** Debugging aid: per-term contributions to one article's score. */
+  /** Debugging aid: the question's words (specificity, coverage credit by `slug`) and per-term contributions. */
   explain(query: string, slug: string): { units: string[]; terms: Array<[string, number]> } {
     const q = this.analyse(query);
     const d = this.docs.findIndex((x) => x.article.slug === slug);
@@ -329,17 +277,18 @@ export class KbIndex {
         if (list[i] === d) terms.push([term, Math.round(weight * (this.idf.get(term) ?? 0) * list[i + 1]! * 100) / 100]);
       }
     }
-    return { units: q.units.map((u) => `${u.text}[${u.synonyms.length}s${u.typos.join(',')}]`), terms: terms.sort((a, b) => b[1] - a[1]) };
+    const doc = this.docs[d];
+    const units = q.units.map((u) => `${u.text}:${u.spec.toFixed(1)}${this.inKb(u) ? '' : '!'}${doc ? `=${this.credit(u, doc).toFixed(1)}` : ''}`);
+    return { units, terms: terms.sort((a, b) => b[1] - a[1]) };
   }
 
   /** Question → weighted search terms, and the units whose coverage decides abstention. */
   private analyse(query: string): Analysed {
     const text = normalise(query);
-    const weights = new Map<string, number>();
-    const add = (t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
-    const words = this.segmenter.words(text);
-    const units: AnalysedUnit[] = this.segmenter.units(text).map((u) => ({ ...u, synonyms: [], typos: [] }));
-    const corrections = this.typos.corrections(text, words);
+    const kbWord = (t: string) => this.postings.has(t) || this.segmenter.hasTerm(t) || this.synonymsOf.has(t);
+    const cut = joinUnknownChars(splitMisCuts(this.segmenter.units(text), kbWord), kbWord);
+    const units: AnalysedUnit[] = joinAcrossFillers(cut, (t) => this.segmenter.hasTerm(t)).map((u) => ({ ...u, synonyms: [], typos: [], lemma: null, spec: 0 }));
+    const corrections = this.typos.corrections(text, this.segmenter.words(text));
     const groups: Array<Map<string, number>> = [];
     const seen = new Set<string>();
     for (const u of units) {
@@ -348,33 +297,50 @@ export class KbIndex {
       const group = new Map<string, number>();
       const add = (t: string, w: number) => group.set(t, Math.max(group.get(t) ?? 0, w));
       add(u.text, u.cjk && u.text.length === 1 && !this.segmenter.hasTerm(u.text) ? this.t.wSingle : this.t.wWord);
-      for (const g of this.synonymsOf.get(u.text) ?? []) {
-        for (const m of SYNONYM_GROUPS[g]!) for (const t of memberTerms(m)) if (t !== u.text) u.synonyms.push(t);
-      }
+      for (const t of this.groupTerms(u.text)) if (t !== u.text) u.synonyms.push(t);
       for (const c of corrections) if (c.start < u.end && c.end > u.start) u.typos.push(c.term);
+      if (u.cjk) u.typos.push(...elisions(u.text, (t) => this.postings.has(t)));
       for (const t of u.synonyms) add(t, this.t.wSynonym);
       for (const t of u.typos) add(t, this.t.wTypo);
+      // A colloquial form the KB doesn't use ("挂掉", "商量商量") also searches for its verb, and
+      // a rare one-character word for the KB's words that start with it ("拨" → "拨打").
+      const prefix = u.cjk && u.text.length === 1 && (this.generalIdf.get(u.text) ?? 0) >= PREFIX_MIN_IDF;
+      const verb = prefix ? u.text : u.cjk && !this.postings.has(u.text) ? lemma(u.text) : null;
+      if (verb && !isStopword(verb)) {
+        if (verb !== u.text) u.lemma = verb;
+        for (const t of verb.length > 1 ? [verb] : (this.byFirstChar.get(verb) ?? [])) add(t, this.t.wLemma);
+        for (const t of this.groupTerms(verb)) add(t, this.t.wLemma);
+      }
       if (/^\d/.test(u.text)) for (const k of numberKeys(Number(u.text))) add(k, this.t.wNumber);
+      u.spec = specificity(u, u.lemma, this.synonymsOf.has(u.text));
       groups.push(group);
     }
-    // English phrases of the synonym table ("referral rate") span several units.
+    // English phrases of the synonym table ("referral rate") span several units. The phrase's
+    // concept searches for its one-word forms only: its separate words ("referral", "rate") are
+    // already units, and counting them again would favour any article that says "referral".
     for (const group of SYNONYM_GROUPS) {
-      if (group.some((m) => m.includes(' ') && text.includes(m))) {
-        groups.push(new Map(group.flatMap((m) => memberTerms(m)).map((t) => [t, this.t.wWord] as const)));
+      if (group.some((m) => isPhrase(m) && text.includes(m))) {
+        const forms = group.filter((m) => !isPhrase(m)).flatMap((m) => memberTerms(m));
+        if (forms.length) groups.push(new Map(forms.map((t) => [t, this.t.wWord] as const)));
       }
     }
     const bigrams = new Set(this.segmenter.terms(text).filter((t) => t.startsWith('~')));
     for (const t of bigrams) groups.push(new Map([[t, this.t.wBigram]]));
-    if (this.t.wChar > 0 || this.t.fuseChar > 0) {
-      const chars = new Set(this.segmenter.terms(text).filter((t) => t.startsWith('^')));
-      for (const t of chars) groups.push(new Map([[t, this.t.wChar]]));
-    }
     return { groups: groups.map((g) => [...g]), units };
   }
 
-  /** Best cosine between the question and one of the article's short texts (title, example questions). */
-  shortSimilarity(q: Analysed, doc: Doc): number {
-    let best = 0;
+  /** Every term of the synonym groups a word belongs to. */
+  private groupTerms(word: string): string[] {
+    return (this.synonymsOf.get(word) ?? []).flatMap((g) => SYNONYM_GROUPS[g]!.flatMap(memberTerms));
+  }
+
+  /**
+   * The question against the article's closest short text (title or example question):
+   * similarity = (share of the question matched)^shortQ × (share of the short text matched)^shortS,
+   * and titleMatch = that short text's matched share.
+   */
+  private shortMatch(q: Analysed, doc: DocText): { similarity: number; titleMatch: number } {
+    let best = { similarity: 0, titleMatch: 0 };
     for (const short of doc.shorts) {
       let matched = 0;
       let qMass = 0;
@@ -382,7 +348,6 @@ export class KbIndex {
         let m = 0;
         let all = 0;
         for (const [t, w] of g) {
-          if (t.startsWith('^')) continue;
           const v = w * (this.idf.get(t) ?? 0);
           all = Math.max(all, v);
           if (short.terms.has(t)) m = Math.max(m, v);
@@ -390,64 +355,66 @@ export class KbIndex {
         matched += m;
         qMass += all;
       }
-      if (matched > 0 && qMass > 0) best = Math.max(best, (matched / qMass ** this.t.shortQ) / short.mass ** (1 - this.t.shortQ));
+      if (matched <= 0 || qMass <= 0) continue;
+      const similarity = (matched / qMass) ** this.t.shortQ * (matched / short.mass) ** this.t.shortS;
+      if (similarity > best.similarity) best = { similarity, titleMatch: Math.min(1, matched / short.mass) };
     }
     return best;
   }
 
-  private coverage(q: Analysed, doc: Doc): number {
+  /** Coverage of the question by an article, and the share left to words the KB never uses. */
+  private evidence(q: Analysed, doc: DocText): Pick<AbstentionSignals, 'coverage' | 'unknown' | 'unknownTopics'> {
     let total = 0;
     let covered = 0;
+    let unknown = 0;
+    let unknownTopics = 0;
     for (const u of q.units) {
-      let spec = this.specificity(u) ** this.t.covPow;
-      if (u.cjk && u.text.length === 1) spec *= this.t.covSingle;
-      if (!this.inKb(u)) spec *= this.t.covUnknown;
-      total += spec;
-      if (doc.terms.has(u.text) || (u.cjk && doc.text.includes(u.text))) covered += spec;
-      else if (u.synonyms.some((t) => doc.terms.has(t))) covered += spec * CREDIT_SYNONYM;
-      else if (u.typos.some((t) => doc.terms.has(t))) covered += spec * CREDIT_TYPO;
-      else if (/^\d/.test(u.text) && numberKeys(Number(u.text)).some((k) => doc.terms.has(k))) covered += spec;
-      else if (u.cjk && this.t.covChar > 0) {
-        const chars = [...u.text];
-        const present = chars.filter((c) => doc.text.includes(c)).length;
-        covered += present === chars.length ? spec * Math.max(this.t.covAllChars, this.t.covChar) : (spec * this.t.covChar * present) / chars.length;
+      const inKb = this.inKb(u);
+      const weight = u.spec ** this.t.covPow * (inKb ? 1 : this.t.covUnknown);
+      const credit = this.credit(u, doc);
+      total += weight;
+      covered += weight * credit;
+      if (credit < 0.5 && !inKb) {
+        unknown += weight;
+        if (isTopicWord(u)) unknownTopics += weight;
       }
     }
-    return total > 0 ? covered / total : 0;
+    return total > 0 ? { coverage: covered / total, unknown: unknown / total, unknownTopics: unknownTopics / total } : { coverage: 0, unknown: 0, unknownTopics: 0 };
+  }
+
+  /** How far an article covers one question word (0–1). */
+  private credit(u: AnalysedUnit, doc: DocText): number {
+    if (doc.terms.has(u.text) || (u.cjk && doc.text.includes(u.text))) return 1;
+    if (u.synonyms.some((t) => doc.terms.has(t))) return CREDIT_SYNONYM;
+    if (u.typos.some((t) => doc.terms.has(t))) return CREDIT_TYPO;
+    if (/^\d/.test(u.text) && numberKeys(Number(u.text)).some((k) => doc.terms.has(k))) return 1;
+    if (u.lemma && (doc.terms.has(u.lemma) || doc.text.includes(u.lemma))) return CREDIT_SYNONYM;
+    if (!u.cjk) return 0;
+    const chars = [...u.text];
+    const present = chars.filter((c) => doc.text.includes(c)).length;
+    return present === chars.length ? this.t.covAllChars : (this.t.covChar * present) / chars.length;
   }
 
   /** Whether the KB knows the word at all (itself, a synonym or a typo reading of it). */
   private inKb(u: AnalysedUnit): boolean {
     const has = (t: string) => this.postings.has(t);
-    return has(u.text) || u.synonyms.some(has) || u.typos.some(has) || (u.cjk && u.text.length >= 2 && has(`~${u.text.slice(0, 2)}`) && u.text.length === 2);
+    return has(u.text) || u.synonyms.some(has) || u.typos.some(has) || (u.cjk && u.text.length === 2 && has(`~${u.text}`));
   }
-
-  private specificity(u: Unit): number {
-    if (/^\d/.test(u.text)) return NUMBER_SPECIFICITY;
-    if (!u.cjk) return ENGLISH_SPECIFICITY;
-    return this.generalIdf.get(u.text) ?? UNKNOWN_WORD_IDF;
-  }
-}
-
-interface AnalysedUnit extends Unit {
-  synonyms: string[];
-  typos: string[];
-}
-
-interface Analysed {
-  /** Concepts of the question, each as its alternative terms with weights. */
-  groups: Array<Array<[string, number]>>;
-  units: AnalysedUnit[];
 }
 
 /** How a synonym-table entry appears among a question's units: Han as is, English stemmed. */
 function synonymKey(member: string): string {
-  return /\p{Script=Han}/u.test(member) ? member : member.split(' ').map(stem).join(' ');
+  return /\p{Script=Han}/u.test(member) ? member : member.split(/[\s-]+/).map(stem).join(' ');
+}
+
+/** An English entry of several words ("referral rate", "do-not-call"). */
+function isPhrase(member: string): boolean {
+  return !/\p{Script=Han}/u.test(member) && /[\s-]/.test(member);
 }
 
 /** Index terms an entry of the synonym table stands for. */
 function memberTerms(member: string): string[] {
-  return /\p{Script=Han}/u.test(member) ? [member] : member.split(/[\s]+/).map(stem);
+  return /\p{Script=Han}/u.test(member) ? [member] : member.split(/[\s-]+/).filter((w) => !STOP_EN.has(w)).map(stem);
 }
 
 function countTerms(terms: string[]): Map<string, number> {

@@ -61,5 +61,14 @@ export function numberKeys(n: number): string[] {
   const two = Math.floor(n / 10 ** (exp - 1));
   // "三千多" (3000) says nothing beyond its first digit; 3680 or a spoken 一万二 (12000) does.
   if (two % 10 !== 0) keys.push(`#${two}e${exp - 1}`);
-  return keys;
+  // Prices just under a round number are said as that number: ¥3,999 is "四千", ¥899 "九百".
+  const up = Math.ceil(n / 10 ** (exp - 1)) * 10 ** (exp - 1);
+  if (up !== n && (up - n) / n <= 0.01) {
+    const upExp = Math.floor(Math.log10(up));
+    const upOne = Math.floor(up / 10 ** upExp);
+    const upTwo = Math.floor(up / 10 ** (upExp - 1));
+    if (upTwo % 10 === 0) keys.push(`#${upOne}e${upExp}`);
+    else keys.push(`#${upTwo}e${upExp - 1}`);
+  }
+  return [...new Set(keys)];
 }

@@ -115,8 +115,15 @@ export class Segmenter {
           i = spanJ;
         }
       } else if (m[2]) {
-        const w = STOP_EN.has(m[2]) ? m[2] : stem(m[2]);
-        units.push({ text: w, start: at, end: at + m[2].length, cjk: false });
+        // "3-star" and "Three-Star" must meet on "star": hyphenated words count by their parts.
+        let off = 0;
+        for (const part of m[2].split('-')) {
+          if (part) {
+            const w = STOP_EN.has(part) ? part : stem(part);
+            units.push({ text: w, start: at + off, end: at + off + part.length, cjk: false });
+          }
+          off += part.length + 1;
+        }
       } else if (m[3]) {
         units.push({ text: m[3], start: at, end: at + m[3].length, cjk: false });
       }
@@ -144,7 +151,7 @@ export class Segmenter {
           if (!isStopword(ch)) out.push(`^${ch}`);
         }
       } else if (m[2]) {
-        if (!STOP_EN.has(m[2])) out.push(stem(m[2]));
+        for (const part of m[2].split('-')) if (part && !STOP_EN.has(part)) out.push(stem(part));
       } else if (m[3]) {
         out.push(m[3]);
         out.push(...numberKeys(Number(m[3])));

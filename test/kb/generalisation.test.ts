@@ -3,8 +3,8 @@ import type { KbArticle } from '../../core/kb/article.ts';
 import { bestExcerpt } from '../../core/kb/excerpt.ts';
 import { evaluate } from '../../core/kb/eval.ts';
 import { KbIndex } from '../../core/kb/index.ts';
-import { BROADBAND_KB, BROADBAND_QUESTIONS } from './fixtures/broadband.ts';
 import { SCHOOL_KB, SCHOOL_QUESTIONS } from './fixtures/language-school.ts';
+import { GUARD_SETS, HELD_OUT_SET } from './fixtures/sets.ts';
 
 const art = (slug: string, kind: KbArticle['kind'], title: string, tags: string[], body: string): KbArticle => ({
   slug, kind, title, tags, lang: 'zh', questions: [], body, sourcePath: null,
@@ -12,42 +12,45 @@ const art = (slug: string, kind: KbArticle['kind'], title: string, tags: string[
 
 const KB = SCHOOL_KB;
 const index = KbIndex.build(KB);
-// Known gap: ranks right but falls below the coverage threshold (false abstention).
-const KNOWN_FALSE_ABSTENTIONS = new Set(['妈妈说要跟老公商量一下']);
 
 describe('retrieval on an unseen KB of another company', () => {
   it.each(SCHOOL_QUESTIONS.filter((c) => c.expect.length).map((c) => [c.q, c.expect[0]!] as const))('%s → %s', (q, slug) => {
     const r = index.search(q);
     expect(r.hits[0]?.slug).toBe(slug);
-    if (!KNOWN_FALSE_ABSTENTIONS.has(q)) expect(r.answered).toBe(true);
+    expect(r.answered).toBe(true);
   });
 
   it.each(SCHOOL_QUESTIONS.filter((c) => c.expect.length === 0).map((c) => c.q))('abstains on off-topic: %s', (q) => {
     expect(index.search(q).answered).toBe(false);
   });
+});
 
-  it('language school KB: metrics floors', () => {
-    const { misses, ...m } = evaluate(index, SCHOOL_QUESTIONS);
-    console.log('school KB metrics', m, misses);
-    expect(m.hit1).toBeGreaterThanOrEqual(0.9);
-    expect(m.abstention).toBe(1);
-    const ranking = evaluate(KbIndex.build(KB, { minCoverage: 0 }), SCHOOL_QUESTIONS.filter((c) => c.expect.length));
-    expect(ranking.hit1).toBe(1);
+/**
+ * Floors for the invented companies (fixtures/sets.ts), measured after issue #4's work; before it
+ * (hit@1 / hit@3 / abstention, ranking alone in brackets): school .909/.909/1 (1/1), broadband
+ * .737/.789/.833 (.895/1), water purifier .519/.556/.75 (.667/.778), insurance .619/.667/.571
+ * (.857/.905), gym .65/.70/.857 (.80/.90). The first four were tuned against; gym was held out.
+ */
+const FLOORS: Record<string, { hit1: number; hit3: number; abstention: number; ranking1: number; ranking3: number }> = {
+  'language school': { hit1: 1, hit3: 1, abstention: 1, ranking1: 1, ranking3: 1 },
+  broadband: { hit1: 0.89, hit3: 0.94, abstention: 0.83, ranking1: 0.89, ranking3: 1 },
+  'water purifier': { hit1: 0.74, hit3: 0.92, abstention: 0.87, ranking1: 0.74, ranking3: 0.92 },
+  insurance: { hit1: 0.9, hit3: 0.95, abstention: 0.57, ranking1: 0.95, ranking3: 1 },
+  'gym (held out)': { hit1: 0.85, hit3: 0.9, abstention: 1, ranking1: 0.85, ranking3: 0.9 },
+};
+
+describe('KBs of other companies: metrics floors', () => {
+  it.each([...GUARD_SETS, HELD_OUT_SET].map((s) => [s.name, s] as const))('%s', (name, { kb, questions }) => {
+    const { misses, ...m } = evaluate(KbIndex.build(kb), questions);
+    const ranking = evaluate(KbIndex.build(kb, { abstain: false }), questions.filter((c) => c.expect.length));
+    console.log(`${name} KB metrics`, m, 'ranking only', { hit1: ranking.hit1, hit3: ranking.hit3 }, '\nmisses:\n' + misses.map((x) => JSON.stringify(x)).join('\n'));
+    const f = FLOORS[name]!;
+    expect(m.hit1).toBeGreaterThanOrEqual(f.hit1);
+    expect(m.hit3).toBeGreaterThanOrEqual(f.hit3);
+    expect(m.abstention).toBeGreaterThanOrEqual(f.abstention);
+    expect(ranking.hit1).toBeGreaterThanOrEqual(f.ranking1);
+    expect(ranking.hit3).toBeGreaterThanOrEqual(f.ranking3);
   });
-
-  it('broadband KB (second invented company, colloquial questions with typos): metrics floors', () => {
-    const bb = KbIndex.build(BROADBAND_KB);
-    const { misses, ...m } = evaluate(bb, BROADBAND_QUESTIONS);
-    const ranking = evaluate(KbIndex.build(BROADBAND_KB, { minCoverage: 0 }), BROADBAND_QUESTIONS.filter((c) => c.expect.length));
-    console.log('broadband KB metrics', m, 'ranking only', { hit1: ranking.hit1, hit3: ranking.hit3 }, '\nmisses:\n' + misses.map((x) => JSON.stringify(x)).join('\n'));
-    // Measured 0.737 / 0.789 / 0.833, ranking only 0.895 / 1 (before concept IDF: .684 / .737 / .833, .842 / .947).
-    expect(m.hit1).toBeGreaterThanOrEqual(0.73);
-    expect(m.hit3).toBeGreaterThanOrEqual(0.78);
-    expect(m.abstention).toBeGreaterThanOrEqual(0.8);
-    expect(ranking.hit1).toBeGreaterThanOrEqual(0.89);
-    expect(ranking.hit3).toBeGreaterThanOrEqual(0.95);
-  });
-
 });
 
 describe('bestExcerpt', () => {
