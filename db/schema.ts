@@ -137,7 +137,9 @@ export const customers = pgTable(
   (t) => [
     index('customers_owner').on(t.ownerId),
     index('customers_team').on(t.teamId),
-    index('customers_phone').on(t.phone),
+    // Matching a logged call to the rep's customer (by phone digits, then by name) on every log.
+    index('customers_owner_phone_digits').on(t.ownerId, sql`regexp_replace(${t.phone}, '\\D', '', 'g')`),
+    index('customers_owner_name').on(t.ownerId, sql`lower(${t.name})`),
     // The digest's A-card metrics: new customers and A-cards of a team in a period.
     index('customers_team_created').on(t.teamId, t.createdAt),
     index('customers_team_intent').on(t.teamId, t.intentAt).where(sql`intent_at is not null`),
