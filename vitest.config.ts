@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 30_000,
+    // A safety net against hangs, not a speed check: a test that spawns the CLI four times takes
+    // 15–30 s when three workers share two busy cores.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     // Each worker holds PGlite instances (WASM heaps): forks keep memory per file and release it.
     pool: 'forks',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { childEnv, migratedDataDir, run } from '../support/process.ts';
+import { childEnv, migratedDataDir, run, runInProcess } from '../support/process.ts';
 
 const DEV_SET = fileURLToPath(new URL('../../../shared/datasets/dev', import.meta.url));
 
@@ -49,11 +49,14 @@ describe('salesbot kb import / ask', () => {
   });
 
   it('rejects bad usage', async () => {
-    for (const args of [['kb'], ['kb', 'export', 'x'], ['kb', 'import'], ['ask'], ['ask', '--jsonl', 'extra'], ['kb', 'import', '/nonexistent/folder']]) {
-      const result = await run(args, childEnv({ DATA_DIR: migratedDataDir() }));
+    for (const args of [['kb'], ['kb', 'export', 'x'], ['kb', 'import'], ['ask'], ['ask', '--jsonl', 'extra']]) {
+      const result = await runInProcess(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('Usage: salesbot');
     }
+    const missing = await run(['kb', 'import', '/nonexistent/folder'], childEnv({ DATA_DIR: migratedDataDir() }));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Usage: salesbot');
   });
 });
 

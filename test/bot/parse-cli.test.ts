@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { childEnv, run } from '../support/process.ts';
+import { childEnv, run, runInProcess } from '../support/process.ts';
 
 const env = childEnv({});
 
@@ -55,7 +55,7 @@ describe('salesbot parse', () => {
 
   it('rejects bad flags and missing text with usage', async () => {
     for (const args of [['parse'], ['parse', '--tz', 'Mars/Base', 'x'], ['parse', '--now', 'soon', 'x'], ['parse', '--jsonl', 'extra']]) {
-      const result = await run(args, env);
+      const result = await runInProcess(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('Usage: salesbot');
     }

@@ -6,7 +6,7 @@ import { periodOf } from '../../core/digest/period.ts';
 import { replyText } from '../../core/reply.ts';
 import { queryRows } from '../../db/connect.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/db.ts';
-import { childEnv, migratedDataDir, run } from '../support/process.ts';
+import { childEnv, migratedDataDir, run, runInProcess } from '../support/process.ts';
 
 const NOW = new Date('2026-11-23T20:00:00+08:00');
 const DEFAULTS = { teamName: '默认团队', timezone: 'Asia/Shanghai', lang: 'zh' as const };
@@ -57,6 +57,6 @@ describe('salesbot demo (command)', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('--force');
     expect((await run(['demo', '--reps', '2', '--days', '1', '--force'], env)).code).toBe(0);
-    expect((await run(['demo', '--reps', 'many'], env)).code).toBe(2);
+    expect((await runInProcess(['demo', '--reps', 'many'])).code).toBe(2);
   });
 });

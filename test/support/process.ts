@@ -5,6 +5,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 
@@ -33,6 +34,29 @@ export interface RunResult {
 
 export function start(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
+}
+
+/**
+ * Runs the command line's main() inside this process with captured output. For argument errors,
+ * which fail before anything is opened: a spawned process (seconds each) would prove nothing more.
+ */
+export async function runInProcess(args: string[], input = ''): Promise<RunResult> {
+  const { main } = await import('../../bot/cli.ts');
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void) =>
+    new Writable({
+      write(chunk, _enc, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const code = await main(args, {
+    stdin: Readable.from([input]),
+    stdout: sink((s) => (stdout += s)),
+    stderr: sink((s) => (stderr += s)),
+  });
+  return { code, stdout, stderr };
 }
 
 /** Runs the command with `input` on stdin and waits for it to exit. */
