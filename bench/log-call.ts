@@ -74,5 +74,5 @@ if (process.env.DATABASE_URL) {
 }
 console.log(`Logging a call end to end (parse, write, reply), no LLM, ${COUNT} messages\n`);
 console.log(monospaceTable(['database', 'calls', 'p50 ms', 'p99 ms', 'calls/s'], rows, ['left', 'right', 'right', 'right', 'right']));
-console.log('\nAim: p50 ≤ 3 ms. Each log is one transaction of about 8 statements (match, customer, follow-ups,');
-console.log('activity, audit) plus the delivery claim and one session query; see README "Performance".');
+console.log('\nAim: p50 ≤ 3 ms. Each log is three statements: delivery claim + session, customer match, and one');
+console.log('write of customer, follow-ups, activity and audit; see README "Performance".');

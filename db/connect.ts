@@ -8,11 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { lockDataDir } from './pglite-lock.ts';
 import * as schema from './schema.ts';
 
@@ -87,8 +84,19 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   }
 }
 
+/** The PostgreSQL driver, loaded only when a URL is configured (PGlite runs never need it). */
+async function postgresDriver() {
+  const [{ default: pg }, { drizzle }, { migrate }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
+  return { pg, drizzle, migrate };
+}
+
 async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   if (opts.migrate !== false) await migratePostgres(url);
+  const { pg, drizzle: drizzlePg } = await postgresDriver();
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
@@ -98,6 +106,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
 
 /** Applies pending migrations under an advisory lock, on one dedicated connection. */
 export async function migratePostgres(url: string): Promise<void> {
+  const { pg, drizzle: drizzlePg, migrate: migratePg } = await postgresDriver();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -2,7 +2,7 @@
  * The LLM port over any OpenAI-compatible chat-completions endpoint (OpenAI, Qwen, DeepSeek,
  * Ollama …). No retries here: a failure returns quickly and the caller uses its deterministic path.
  */
-import OpenAI from 'openai';
+import { lazyOpenAi } from './openai-client.ts';
 import type { LlmPort } from '../../core/ports.ts';
 
 export interface OpenAiLlmConfig {
@@ -19,10 +19,10 @@ function unfence(text: string): string {
 }
 
 export function createOpenAiLlm(config: OpenAiLlmConfig): LlmPort {
-  const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseUrl, timeout: config.timeoutMs, maxRetries: 0 });
+  const client = lazyOpenAi({ apiKey: config.apiKey, baseURL: config.baseUrl, timeout: config.timeoutMs, maxRetries: 0 });
 
   async function complete(system: string, user: string, json: boolean, timeoutMs?: number): Promise<string> {
-    const response = await client.chat.completions.create(
+    const response = await (await client()).chat.completions.create(
       {
         model: config.model,
         temperature: 0,
