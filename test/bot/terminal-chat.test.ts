@@ -39,48 +39,33 @@ describe.each(databaseKinds())('scripted terminal chat on %s', (kind) => {
   });
 });
 
-// The chat itself is the same code on either database: these run on PGlite only (each spawns a process).
+// The chat itself is the same code on either database: this runs on PGlite only (each spawn costs seconds).
 describe('scripted terminal chat', () => {
-  const env = () => childEnv({ DATA_DIR: migratedDataDir() });
-
-  it('answers questions from the demo knowledge base on a new database, and imports it only once', async () => {
-    const e = env();
-    const first = await run(['chat'], e, '客户嫌贵怎么办\n');
-    expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/出自《[^》]+》/);
-    const again = await run(['chat'], e, '/kb list\n');
-    expect(again.stderr).toBe('');
-    expect(again.stdout).toMatch(/知识库文章（\d+）/);
-  });
-
-  it('logs a call and taps Undo by typing its number', async () => {
-    const e = env();
-    const result = await run(['chat'], e, '张总13812345678没接，明天上午再打\n1\n/customers\n');
+  it('starts with `start` (what npm start runs): answers from the demo knowledge base, logs a call, Undo by number', async () => {
+    const env = childEnv({ DATA_DIR: migratedDataDir() });
+    const script = ['客户嫌贵怎么办', '张总13812345678没接，明天上午再打', '1', '/customers', '/nothing', '1'].join('\n');
+    const result = await run(['start'], env, `${script}\n`);
     expect(result.code).toBe(0);
-    const [logged, undone, customers] = result.stdout.trim().split(/\n\n/);
+    // The answer has paragraphs of its own: the call log's confirmation starts the next replies.
+    const at = result.stdout.indexOf('✅ 已记录');
+    expect(result.stdout.slice(0, at)).toMatch(/出自《[^》]+》/);
+    const [logged, undone, customers, unknown, number] = result.stdout.slice(at).trim().split(/\n\n/);
     expect(logged).toContain('已记录通话');
     expect(logged).toMatch(/\[1\] 撤销\s+\[2\] 修改/);
     expect(undone).toContain('已撤销');
     expect(customers).toContain('还没有客户');
-  });
-
-  it('treats a bare number as ordinary text when no button is on offer', async () => {
-    const e = env();
-    const result = await run(['chat'], e, '/nothing\n1\n');
-    expect(result.code).toBe(0);
-    const [unknown, number] = result.stdout.trim().split(/\n\n/);
     expect(unknown).toContain('没有 /nothing 这个命令');
+    // No button on offer: a bare number is ordinary text.
     expect(number).toContain('/help');
+
+    // The demo knowledge base is imported once, on the new database only.
+    const again = await run(['chat'], env, '/kb list\n');
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toMatch(/知识库文章（\d+）/);
   });
 });
 
 describe('salesbot command line', () => {
-  it('starts the terminal chat with `start` (what npm start runs)', async () => {
-    const result = await run(['start'], childEnv({ DATA_DIR: migratedDataDir() }), '/help\n');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('/lang');
-  });
-
   it('prints usage and exits non-zero on an unknown subcommand or flag', async () => {
     // The real bin once; the other argument errors in process (they fail before anything opens).
     const unknown = await run(['frobnicate'], childEnv({}));
