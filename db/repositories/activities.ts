@@ -1,7 +1,7 @@
 import { count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { ActivityLog, ActivityRepository, LoggedActivity } from '../../core/ports.ts';
 import type { ActivityEffects, ActivityRecord } from '../../core/records.ts';
-import { type Db, queryRows } from '../connect.ts';
+import { type Db, queryRows, queryRowsPrepared } from '../connect.ts';
 import { rowFromJson } from '../json-row.ts';
 import { insertRow, updateRow } from '../row-sql.ts';
 import { activities, auditLog, customers, followUps } from '../schema.ts';
@@ -87,7 +87,7 @@ type Json = Record<string, unknown>;
 export function activityRepository(db: Db): ActivityRepository {
   return {
     async log(input): Promise<LoggedActivity> {
-      const [row] = await queryRows<{ activity: Json; customer: Json | null; follow_up: Json | null }>(db, logStatement(input));
+      const [row] = await queryRowsPrepared<{ activity: Json; customer: Json | null; follow_up: Json | null }>(db, logStatement(input));
       if (!row?.activity) throw new Error('activity log returned nothing');
       return {
         activity: revive(rowFromJson(activities, row.activity)),

@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { CustomerRepository } from '../../core/ports.ts';
-import type { Db } from '../connect.ts';
+import { type Db, queryRowsPrepared } from '../connect.ts';
+import { rowFromJson } from '../json-row.ts';
 import { customers } from '../schema.ts';
 import { scopeWhere } from './scope.ts';
 
@@ -36,16 +37,20 @@ export function customerRepository(db: Db): CustomerRepository {
       const digits = by.phone?.replace(/\D/g, '') || null;
       const name = by.name?.trim() || null;
       if (!digits && !name) return { byPhone: [], byName: [] };
-      const phoneDigits = sql<string | null>`regexp_replace(${customers.phone}, '\\D', '', 'g')`;
-      const rows = await db
-        .select({ customer: customers, samePhone: sql<boolean>`coalesce(${phoneDigits} = ${digits}, false)`, sameName: sql<boolean>`coalesce(lower(${customers.name}) = lower(${name}), false)` })
-        .from(customers)
-        .where(and(eq(customers.ownerId, ownerId), or(digits ? sql`${phoneDigits} = ${digits}` : undefined, name ? sql`lower(${customers.name}) = lower(${name})` : undefined)))
-        .orderBy(sql`${customers.lastContactAt} desc nulls last`, desc(customers.id));
-      return {
-        byPhone: rows.filter((r) => r.samePhone).map((r) => r.customer),
-        byName: rows.filter((r) => r.sameName).map((r) => r.customer),
-      };
+      // One shape for every call (a null side matches nothing), so it is prepared once; the two
+      // conditions are the expression indexes customers_owner_phone_digits and customers_owner_name.
+      const rows = await queryRowsPrepared<{ customer: Record<string, unknown>; same_phone: boolean; same_name: boolean }>(
+        db,
+        sql`select row_to_json(c) as customer,
+                   coalesce(regexp_replace(c.phone, '\\D', '', 'g') = ${digits}::text, false) as same_phone,
+                   coalesce(lower(c.name) = lower(${name}::text), false) as same_name
+            from customers c
+            where c.owner_id = ${ownerId}
+              and (regexp_replace(c.phone, '\\D', '', 'g') = ${digits}::text or lower(c.name) = lower(${name}::text))
+            order by c.last_contact_at desc nulls last, c.id desc`,
+      );
+      const customer = (r: (typeof rows)[number]) => rowFromJson(customers, r.customer);
+      return { byPhone: rows.filter((r) => r.same_phone).map(customer), byName: rows.filter((r) => r.same_name).map(customer) };
     },
     async listVisible(scope, opts = {}) {
       return db

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { ConversationState, SenderSession, UserRepository } from '../../core/ports.ts';
 import type { MembershipRecord, TeamRecord, UserRecord } from '../../core/records.ts';
-import { type Db, queryRows } from '../connect.ts';
+import { type Db, queryRows, queryRowsPrepared } from '../connect.ts';
 import { identities, linkCodes, users } from '../schema.ts';
 
 interface SessionRow {
@@ -53,7 +53,7 @@ export function userRepository(db: Db): UserRepository {
               select not exists (select 1 from claim) as duplicate, s.*
               from (select 1) one left join lateral (${session}) s on true`
         : sql`select false as duplicate, s.* from (select 1) one left join lateral (${session}) s on true`;
-      const [row] = await queryRows<{ duplicate: boolean } & Partial<SessionRow>>(db, query);
+      const [row] = await queryRowsPrepared<{ duplicate: boolean } & Partial<SessionRow>>(db, query);
       return { duplicate: row?.duplicate ?? false, session: row?.user ? sessionOf(row as SessionRow) : null };
     },
     async findByIdentity(platform, platformUserId) {
