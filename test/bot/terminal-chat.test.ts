@@ -15,24 +15,20 @@ describe.each(databaseKinds())('scripted terminal chat on %s', (kind) => {
     return childEnv({ DATABASE_URL: database.url });
   }
 
-  it('reads one message a line, prints each reply, and exits 0 at end of input', async () => {
+  it('reads one message a line, prints each reply, exits 0 at end of input, and keeps what was said for the next run', async () => {
     const e = await env();
-    const result = await run(['chat', '--user', 'alice'], e, '/help\n/me\nhello, what can you do for me\n/help\n');
+    const result = await run(['chat', '--user', 'alice'], e, '/help\n/me\nhello, what can you do for me\n/help\n/team add bob manager\n');
     // A brand-new database gets the demo knowledge base, and says so on stderr only.
     expect(result.stderr).toMatch(/^Imported the demo knowledge base \(kb\/, a fictional company\): \d+ articles\./);
     expect(result.code).toBe(0);
     const replies = result.stdout.trim().split(/\n\n/);
-    expect(replies).toHaveLength(4);
+    expect(replies).toHaveLength(5);
     expect(replies[0]).toContain('/team');
     expect(replies[0]).toContain('查看命令');
     expect(replies[1]).toContain('alice');
     expect(replies[1]).toContain('管理员');
     expect(replies[3]).toContain('list the commands');
-  });
 
-  it('keeps what was said for the next run', async () => {
-    const e = await env();
-    await run(['chat', '--user', 'alice'], e, '/team add bob manager\n');
     const second = await run(['chat', '--user', 'bob'], e, '/me\n');
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('经理');
