@@ -140,7 +140,6 @@ export interface LoggedActivity {
 }
 
 export interface ActivityRepository {
-  create(input: NewActivityRecord): Promise<ActivityRecord>;
   log(input: ActivityLog): Promise<LoggedActivity>;
   get(id: number): Promise<ActivityRecord | null>;
   delete(id: number): Promise<void>;
@@ -158,8 +157,6 @@ export interface FollowUpRepository {
   setStatus(ids: number[], status: FollowUpRecord['status']): Promise<void>;
   update(id: number, patch: Partial<Pick<FollowUpRecord, 'dueAt' | 'status' | 'notifiedAt' | 'note'>>): Promise<FollowUpRecord>;
   pendingForCustomer(customerId: number): Promise<FollowUpRecord[]>;
-  /** Sets every open follow-up of the customer to `status`; returns their ids and former statuses. */
-  closeOpenForCustomer(customerId: number, status: FollowUpRecord['status']): Promise<Array<{ id: number; status: FollowUpRecord['status'] }>>;
   /** Pending (and snoozed) follow-ups in scope, due before `dueBefore` when given, earliest first. */
   listOpen(scope: Scope, opts?: { dueBefore?: Date; limit?: number }): Promise<FollowUpWithCustomer[]>;
 }
@@ -276,10 +273,13 @@ export interface TargetRepository {
   /** Sets (or replaces) a monthly target; userId null = the team's. */
   set(target: TargetRecord & { setBy: number | null }): Promise<void>;
   list(teamId: number, month: string): Promise<TargetRecord[]>;
+}
+
+export interface PlanRepository {
   /** Saves (or replaces) the month's plan from /plan of a rep, or of the team (userId null). */
-  savePlan(plan: PlanRecord & { setBy: number | null }): Promise<void>;
+  save(plan: PlanRecord & { setBy: number | null }): Promise<void>;
   /** The month's plans, the team's (userId null) first. */
-  plans(teamId: number, month: string): Promise<PlanRecord[]>;
+  list(teamId: number, month: string): Promise<PlanRecord[]>;
 }
 
 export interface DigestRepository {
@@ -305,6 +305,7 @@ export interface Store {
   reminders: ReminderRepository;
   metrics: MetricsRepository;
   targets: TargetRepository;
+  plans: PlanRepository;
   digests: DigestRepository;
   /** Runs `fn` in one database transaction; everything it writes commits or rolls back together. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;

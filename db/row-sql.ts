@@ -6,18 +6,10 @@
  */
 import { type Column, getTableColumns, getTableName, is, Param, SQL, sql, type Table } from 'drizzle-orm';
 
-const columnsOf = new WeakMap<Table, Record<string, Column>>();
-
-function columns(table: Table): Record<string, Column> {
-  let found = columnsOf.get(table);
-  if (!found) columnsOf.set(table, (found = getTableColumns(table)));
-  return found;
-}
-
 type Values<T extends Table> = { [K in keyof T['$inferInsert']]?: T['$inferInsert'][K] | SQL };
 
 function entries<T extends Table>(table: T, values: Values<T>): Array<[Column, SQL | Param]> {
-  const cols = columns(table);
+  const cols: Record<string, Column> = getTableColumns(table);
   return Object.entries(values)
     .filter(([, v]) => v !== undefined)
     .map(([key, v]) => {

@@ -109,41 +109,12 @@ export function nameFromProfile(profile: MessageEventFields['user_profile']): st
   return profile?.display_name?.trim() || profile?.real_name?.trim() || profile?.name?.trim() || undefined;
 }
 
-/**
- * A message event: only people's direct messages (message.im). Bot messages (ours included),
- * edits, deletions and other subtypes are not for the core: null.
- */
-export function fromMessageEvent(event: MessageEventFields, eventId: string | undefined, botUserId?: string): Inbound | null {
-  if (event.type !== 'message') return null;
-  if (event.subtype && !HUMAN_SUBTYPES.has(event.subtype)) return null;
-  if (event.bot_id || !event.user || event.user === botUserId) return null;
-  if (chatTypeOf(event.channel, event.channel_type) !== 'direct') return null; // channels: only mentions
-  const text = plainFromSlack(stripBotMention(event.text ?? '', botUserId));
+/** A person's message (direct or a mention) as a core message, answered in its thread. */
+function inbound(event: MessageEventFields, user: string, eventId: string | undefined, botUserId: string | undefined, chatType: IncomingMessage['chatType']): Inbound {
   return {
     msg: {
       platform: 'slack',
-      platformUserId: event.user,
-      userName: nameFromProfile(event.user_profile),
-      chatId: event.channel,
-      chatType: 'direct',
-      text,
-      deliveryId: eventId,
-      messageId: `${event.channel}:${event.ts}`,
-      sentAt: tsToDate(event.ts),
-    },
-    target: { kind: 'channel', channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) },
-  };
-}
-
-/** @bot in a channel (or a group DM): the text without the mention. Direct messages come as message.im. */
-export function fromAppMention(event: MessageEventFields, eventId: string | undefined, botUserId?: string): Inbound | null {
-  if (event.type !== 'app_mention' || event.bot_id || !event.user || event.user === botUserId) return null;
-  const chatType = chatTypeOf(event.channel, event.channel_type);
-  if (chatType === 'direct') return null;
-  return {
-    msg: {
-      platform: 'slack',
-      platformUserId: event.user,
+      platformUserId: user,
       userName: nameFromProfile(event.user_profile),
       chatId: event.channel,
       chatType,
@@ -154,6 +125,26 @@ export function fromAppMention(event: MessageEventFields, eventId: string | unde
     },
     target: { kind: 'channel', channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) },
   };
+}
+
+/**
+ * A message event: only people's direct messages (message.im). Bot messages (ours included),
+ * edits, deletions and other subtypes are not for the core: null.
+ */
+export function fromMessageEvent(event: MessageEventFields, eventId: string | undefined, botUserId?: string): Inbound | null {
+  if (event.type !== 'message') return null;
+  if (event.subtype && !HUMAN_SUBTYPES.has(event.subtype)) return null;
+  if (event.bot_id || !event.user || event.user === botUserId) return null;
+  if (chatTypeOf(event.channel, event.channel_type) !== 'direct') return null; // channels: only mentions
+  return inbound(event, event.user, eventId, botUserId, 'direct');
+}
+
+/** @bot in a channel (or a group DM): the text without the mention. Direct messages come as message.im. */
+export function fromAppMention(event: MessageEventFields, eventId: string | undefined, botUserId?: string): Inbound | null {
+  if (event.type !== 'app_mention' || event.bot_id || !event.user || event.user === botUserId) return null;
+  const chatType = chatTypeOf(event.channel, event.channel_type);
+  if (chatType === 'direct') return null;
+  return inbound(event, event.user, eventId, botUserId, chatType);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { ActivityLog, ActivityRepository, LoggedActivity } from '../../core/ports.ts';
 import type { ActivityEffects, ActivityRecord } from '../../core/records.ts';
-import { type Db, queryRows, queryRowsPrepared } from '../connect.ts';
+import { type Db, queryRowsPrepared } from '../connect.ts';
 import { rowFromJson } from '../json-row.ts';
 import { insertRow, updateRow } from '../row-sql.ts';
 import { activities, auditLog, customers, followUps } from '../schema.ts';
@@ -25,7 +25,7 @@ function revive(row: typeof activities.$inferSelect): ActivityRecord {
  * One statement of data-modifying CTEs: customer (created or updated), follow-ups closed, activity,
  * follow-up scheduled and audit entry. Atomic on its own, so it needs no transaction round trips.
  */
-export function logStatement(input: ActivityLog): SQL {
+function logStatement(input: ActivityLog): SQL {
   const { customer, activity } = input;
   const ctes: SQL[] = [];
   let customerId: SQL | number | null = null;
@@ -94,11 +94,6 @@ export function activityRepository(db: Db): ActivityRepository {
         customer: row.customer ? rowFromJson(customers, row.customer) : null,
         followUp: row.follow_up ? rowFromJson(followUps, row.follow_up) : null,
       };
-    },
-    async create(input) {
-      const [row] = await db.insert(activities).values(input).returning();
-      if (!row) throw new Error('activity insert returned nothing');
-      return revive(row);
     },
     async get(id) {
       const [row] = await db.select().from(activities).where(eq(activities.id, id));

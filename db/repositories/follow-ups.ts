@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { FollowUpRepository } from '../../core/ports.ts';
-import type { FollowUpRecord } from '../../core/records.ts';
-import { type Db, queryRows } from '../connect.ts';
+import type { Db } from '../connect.ts';
 import { customers, followUps } from '../schema.ts';
 import { scopeWhere } from './scope.ts';
 
@@ -43,17 +42,6 @@ export function followUpRepository(db: Db): FollowUpRepository {
         .from(followUps)
         .where(and(eq(followUps.customerId, customerId), OPEN))
         .orderBy(asc(followUps.dueAt));
-    },
-    async closeOpenForCustomer(customerId, status) {
-      // Former statuses come from the subquery's snapshot, so Undo can restore pending vs snoozed.
-      const rows = await queryRows<{ id: number; status: FollowUpRecord['status'] }>(
-        db,
-        sql`update follow_ups f set status = ${status}, updated_at = now()
-            from (select id, status from follow_ups where customer_id = ${customerId} and status in ('pending', 'snoozed') for update) old
-            where f.id = old.id
-            returning f.id, old.status`,
-      );
-      return rows;
     },
     async listOpen(scope, opts = {}) {
       const rows = await db

@@ -33,6 +33,10 @@ function sessionOf(row: SessionRow): SenderSession {
   return { user: row.user, memberships: row.memberships, team: row.team, dialogue: row.dialogue, identity: { directChatId: row.identity.directChatId, lastSeenAt } };
 }
 
+function sessionFrom([row]: SessionRow[]): SenderSession | null {
+  return row ? sessionOf(row) : null;
+}
+
 export function userRepository(db: Db): UserRepository {
   return {
     async get(id) {
@@ -40,20 +44,20 @@ export function userRepository(db: Db): UserRepository {
       return row ?? null;
     },
     async loadSession(platform, platformUserId, chatKey, now) {
-      const [row] = await queryRows<SessionRow>(db, sql`${sessionSelect(platform, platformUserId, chatKey, now)}`);
-      return row ? sessionOf(row) : null;
+      return sessionFrom(await queryRows<SessionRow>(db, sessionSelect(platform, platformUserId, chatKey, now)));
     },
     async openMessage({ platform, platformUserId, chatKey, now, deliveryId }) {
       const session = sessionSelect(platform, platformUserId, chatKey, now);
+      if (!deliveryId) return { duplicate: false, session: sessionFrom(await queryRowsPrepared<SessionRow>(db, session)) };
       // The claim and the session share one statement: one round trip on the hot path.
-      const query = deliveryId
-        ? sql`with claim as (
-                insert into processed_deliveries (platform, delivery_id) values (${platform}, ${deliveryId})
-                on conflict do nothing returning 1)
-              select not exists (select 1 from claim) as duplicate, s.*
-              from (select 1) one left join lateral (${session}) s on true`
-        : sql`select false as duplicate, s.* from (select 1) one left join lateral (${session}) s on true`;
-      const [row] = await queryRowsPrepared<{ duplicate: boolean } & Partial<SessionRow>>(db, query);
+      const [row] = await queryRowsPrepared<{ duplicate: boolean } & Partial<SessionRow>>(
+        db,
+        sql`with claim as (
+              insert into processed_deliveries (platform, delivery_id) values (${platform}, ${deliveryId})
+              on conflict do nothing returning 1)
+            select not exists (select 1 from claim) as duplicate, s.*
+            from (select 1) one left join lateral (${session}) s on true`,
+      );
       return { duplicate: row?.duplicate ?? false, session: row?.user ? sessionOf(row as SessionRow) : null };
     },
     async findByIdentity(platform, platformUserId) {

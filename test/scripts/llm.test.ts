@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAiLlm } from '../../bot/llm/openai-llm.ts';
-import { replyText } from '../../core/reply.ts';
 import { dropUngrounded, ungrounded } from '../../core/scripts/rewrite.ts';
 import { startOpenAiStandIn, type ChatRequest, type OpenAiStandIn, type StandInAnswer } from '../support/openai-stand-in.ts';
 import { DEV_KB, scriptBot, type ScriptBot } from './support.ts';
