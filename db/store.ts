@@ -14,6 +14,7 @@ import { knowledgeRepository } from './repositories/knowledge.ts';
 import { outboxRepository } from './repositories/outbox.ts';
 import { metricsRepository } from './repositories/metrics.ts';
 import { digestRepository, targetRepository } from './repositories/targets.ts';
+import { planRepository } from './repositories/plans.ts';
 import { reminderRepository } from './repositories/reminders.ts';
 import { teamRepository } from './repositories/teams.ts';
 import { userRepository } from './repositories/users.ts';
@@ -34,6 +35,7 @@ export function createStore(db: Db): Store {
     reminders: reminderRepository(db),
     metrics: metricsRepository(db),
     targets: targetRepository(db),
+    plans: planRepository(db),
     digests: digestRepository(db),
     // Inside a transaction, nested calls become savepoints.
     transaction: (fn) => db.transaction((tx) => fn(createStore(tx as unknown as Db))),

@@ -128,7 +128,7 @@ export async function composeDigest(store: Store, team: TeamRecord, req: DigestR
     store.metrics.teamMetrics(team.id, period.from, period.to, { asOf, repId: req.repId }),
     prev ? store.metrics.teamMetrics(team.id, prev.from, prev.to, { repId: req.repId }) : null,
     daily ? store.targets.list(team.id, monthKey) : [],
-    store.targets.plans(team.id, monthKey),
+    store.plans.list(team.id, monthKey),
     daily ? store.metrics.teamMetrics(team.id, month.from, period.to, { asOf, repId: req.repId }) : null,
     single ? [] : store.metrics.topObjections(team.id, period.from, period.to, 5),
     single ? [] : store.questions.listGaps(team.id, { since: period.from, limit: 20 }),

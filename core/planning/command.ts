@@ -94,7 +94,7 @@ export const planCommand: Command = {
     // The chain floors carried and days; the stored plan holds what it computed with.
     const saved = { ...inputs, carried: Math.floor(inputs.carried), days: Math.floor(inputs.days), ...plan };
     await ctx.store.transaction(async (tx) => {
-      await tx.targets.savePlan({ teamId: ctx.team.id, userId, month, ...saved, setBy: ctx.user.id });
+      await tx.plans.save({ teamId: ctx.team.id, userId, month, ...saved, setBy: ctx.user.id });
       await tx.audit.record({ actorId: ctx.user.id, action: 'plan.set', entity: 'team', entityId: ctx.team.id, after: { userId, month, ...saved } });
     });
     const shown: Record<PlanField, string> = { deals: String(inputs.deals), closeRate: pct(inputs.closeRate), carried: String(inputs.carried), cardRate: pct(inputs.cardRate), days: String(inputs.days) };

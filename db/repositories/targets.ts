@@ -1,9 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { PlanRecord } from '../../core/planning/plan.ts';
 import type { DigestRepository, TargetRepository } from '../../core/ports.ts';
 import type { TargetRecord } from '../../core/records.ts';
 import type { Db } from '../connect.ts';
-import { digestChannels, plans, targets } from '../schema.ts';
+import { digestChannels, targets } from '../schema.ts';
 
 export function targetRepository(db: Db): TargetRepository {
   return {
@@ -23,25 +22,6 @@ export function targetRepository(db: Db): TargetRepository {
         .where(and(eq(targets.teamId, teamId), eq(targets.month, month)))
         .orderBy(asc(targets.userId), asc(targets.metric));
       return rows as TargetRecord[];
-    },
-    async savePlan({ setBy, ...plan }) {
-      const { teamId, userId, month, ...values } = plan;
-      await db
-        .insert(plans)
-        .values({ ...plan, setBy })
-        .onConflictDoUpdate({ target: [plans.teamId, plans.userId, plans.month], set: { ...values, setBy, createdAt: sql`now()` } });
-    },
-    async plans(teamId, month) {
-      const rows = await db
-        .select({
-          teamId: plans.teamId, userId: plans.userId, month: plans.month, deals: plans.deals, closeRate: plans.closeRate, cardRate: plans.cardRate,
-          carried: plans.carried, days: plans.days, pool: plans.pool, newACards: plans.newACards, newCustomers: plans.newCustomers,
-          customersPerDay: plans.customersPerDay, aCardsPerDay: plans.aCardsPerDay,
-        })
-        .from(plans)
-        .where(and(eq(plans.teamId, teamId), eq(plans.month, month)))
-        .orderBy(sql`${plans.userId} nulls first`);
-      return rows satisfies PlanRecord[];
     },
   };
 }

@@ -67,7 +67,7 @@ describe.each(databaseKinds())('/target, /plan and /digest on %s', (kind) => {
     expect(team).toContain('🧮 默认团队 的本月计划');
     expect(team).toContain('目标 20 单 ÷ 成交率 10% = A卡池 200 张');
     const teamId = (await bot.database.store.teams.getDefault())!.id;
-    expect(await bot.database.store.targets.plans(teamId, '2026-11')).toMatchObject([
+    expect(await bot.database.store.plans.list(teamId, '2026-11')).toMatchObject([
       { userId: null, deals: 20, closeRate: 0.1, cardRate: 0.25, carried: 0, days: 7, pool: 200, newACards: 200, newCustomers: 800, customersPerDay: 115, aCardsPerDay: 29 },
       { deals: 5, closeRate: 0.05, cardRate: 0.25, days: 7, pool: 100, newACards: 100, newCustomers: 400, customersPerDay: 58, aCardsPerDay: 15 },
     ]);

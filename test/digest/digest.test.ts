@@ -66,10 +66,10 @@ describe.each(databaseKinds())('the digest on %s', (kind) => {
   });
 
   it('daily: plan against actual for reps with a plan and the team, diagnosis by the rep’s plan, else the team’s', async () => {
-    const save = (userId: number | null, p: PlanInputs) => store().targets.savePlan({ teamId: fx.teamId, userId, month: '2026-11', ...p, ...makePlan(p), setBy: fx.boss });
+    const save = (userId: number | null, p: PlanInputs) => store().plans.save({ teamId: fx.teamId, userId, month: '2026-11', ...p, ...makePlan(p), setBy: fx.boss });
     await save(fx.zhang, { deals: 5, closeRate: 0.05, carried: 0, cardRate: 0.25, days: 22 }); // 100 new A-cards, 400 new customers, 19 a day
     await save(null, { deals: 10, closeRate: 0.3, carried: 0, cardRate: 0.25, days: 25 }); // 34 new A-cards, 136 new customers, 6 a day
-    expect((await store().targets.plans(fx.teamId, '2026-11')).map((p) => [p.userId, p.newACards, p.customersPerDay])).toEqual([[null, 34, 6], [fx.zhang, 100, 19]]);
+    expect((await store().plans.list(fx.teamId, '2026-11')).map((p) => [p.userId, p.newACards, p.customersPerDay])).toEqual([[null, 34, 6], [fx.zhang, 100, 19]]);
     // 李四 made 10 A-cards early in the month and closed none: a pool big enough to judge.
     await database.db.insert(customers).values(Array.from({ length: 10 }, (_, i) => ({ teamId: fx.teamId, ownerId: fx.li, name: `L${i}`, stage: 'intent' as const, createdAt: at('11-05T10:00:00'), intentAt: at('11-05T10:00:00') })));
     const now = at('11-23T18:30:00');
