@@ -8,10 +8,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
+import type { CustomTypesConfig } from 'pg';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { lockDataDir } from './pglite-lock.ts';
+import { pgliteQueryPrepared } from './pglite-prepared.ts';
+import { TEXT_TYPE_OIDS } from './text-types.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -98,7 +101,10 @@ async function postgresDriver() {
 async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   if (opts.migrate !== false) await migratePostgres(url);
   const { pg, drizzle: drizzlePg } = await postgresDriver();
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // drizzle passes its own type parsers with each query; these are for our raw ones (queryRowsPrepared).
+  const getTypeParser = (oid: number, format?: 'text' | 'binary') =>
+    TEXT_TYPE_OIDS.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format);
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: { getTypeParser } as CustomTypesConfig });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
@@ -130,17 +136,23 @@ interface PgPoolLike {
   totalCount: number;
 }
 
+type Dialect = { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+
 /**
- * queryRows for the statements every message runs: on a PostgreSQL server they become named
- * prepared statements (one per distinct text, prepared once per pooled connection), so the server
- * stops planning them each time — about 0.8 ms of a call log. Inside a transaction, and on PGlite
- * (which has no named statements), it is plain queryRows. Only for statements whose result
- * columns are JSON or plain scalars: drizzle's own type parsing is bypassed.
+ * queryRows for the statements every message runs, as named prepared statements: parsed once, then
+ * only bound and executed. On a PostgreSQL server (one per distinct text, prepared once per pooled
+ * connection) the server stops planning them each time, about 0.8 ms of a call log; on PGlite each
+ * run becomes one call into WebAssembly instead of five (db/pglite-prepared.ts). Inside a
+ * transaction it is plain queryRows. Only for statements whose result columns are JSON or plain
+ * scalars: drizzle's own type parsing is bypassed.
  */
 export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
-  const pool = (db as unknown as { $client?: Partial<PgPoolLike> }).$client;
-  if (!pool || typeof pool.query !== 'function' || typeof pool.totalCount !== 'number') return queryRows<T>(db, query);
-  const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(query);
-  const result = await (pool as PgPoolLike).query({ name: `s${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values: params });
+  const client = (db as unknown as { $client?: unknown }).$client;
+  const isPglite = client instanceof PGlite;
+  const isPool = !isPglite && typeof (client as Partial<PgPoolLike> | undefined)?.query === 'function' && typeof (client as Partial<PgPoolLike>).totalCount === 'number';
+  if (!isPglite && !isPool) return queryRows<T>(db, query);
+  const { sql: text, params } = (db as unknown as { dialect: Dialect }).dialect.sqlToQuery(query);
+  if (isPglite) return (await pgliteQueryPrepared<T>(client, text, params)) ?? queryRows<T>(db, query);
+  const result = await (client as PgPoolLike).query({ name: `s${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values: params });
   return result.rows as T[];
 }
