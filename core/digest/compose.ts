@@ -3,20 +3,21 @@
  * date progress against target with the pace needed (daily), the objections heard most, the
  * questions the knowledge base could not answer, and one diagnosis line per rep whose numbers
  * call for it. Weekly and monthly add the four A-card metrics and the change against the previous
- * period. Every number comes from MetricsRepository (SQL); this module only lays them out.
- * No phone number is printed, and question texts are masked.
+ * period, and plan against actual over the working days covered. Every number comes from
+ * MetricsRepository (SQL); this module only lays them out. No phone number is printed, and
+ * question texts are masked.
  */
 import type { Lang, Objection } from '../domain.ts';
 import { labels } from '../calls/labels.ts';
 import { maskPhonesIn } from '../phone.ts';
 import type { PlanRecord } from '../planning/plan.ts';
-import { DEFAULT_PLANNED, type PlannedRates, planOf, plannedRates, type PlanProgress, progress, shareDue } from '../planning/track.ts';
+import { DEFAULT_PLANNED, type PeriodProgress, periodProgress, type PlannedRates, planOf, plannedRates, type PlanProgress, progress, shareDue } from '../planning/track.ts';
 import type { Store } from '../ports.ts';
 import type { MetricsRow, TeamRecord } from '../records.ts';
 import type { Block, Reply } from '../reply.ts';
 import { teamSettings } from '../reminders/settings.ts';
 import { DateTime } from 'luxon';
-import { minutes, money, monthOf, pct, type Period, periodLabel, periodOf, previousPeriod, workingDaysLeftInMonth } from './period.ts';
+import { minutes, money, type MonthSlice, monthOf, monthSlices, pct, type Period, type PeriodKind, periodLabel, periodOf, previousPeriod, workingDaysLeftInMonth } from './period.ts';
 import { perDayTarget, targetOf } from './targets.ts';
 import { texts } from './texts.ts';
 
@@ -123,16 +124,21 @@ export async function composeDigest(store: Store, team: TeamRecord, req: DigestR
   const prev = daily ? null : previousPeriod(period, zone);
   const month = periodOf('month', period.from, zone);
   const monthKey = monthOf(period.from, zone);
+  // The months a week or month covers up to now, for its plan table (a week can span two).
+  const slices = daily ? [] : monthSlices(period.from, asOf, zone, settings.workingDays);
+  const planMonths = [...new Set([monthKey, ...slices.map((s) => s.month)])];
   // Independent queries, issued together (a pool runs them in parallel; a transaction queues them).
-  const [metrics, pm, targets, plans, mtd, objections, allGaps] = await Promise.all([
+  const [metrics, pm, targets, monthPlans, mtd, objections, allGaps] = await Promise.all([
     store.metrics.teamMetrics(team.id, period.from, period.to, { asOf, repId: req.repId }),
     prev ? store.metrics.teamMetrics(team.id, prev.from, prev.to, { repId: req.repId }) : null,
     daily ? store.targets.list(team.id, monthKey) : [],
-    store.plans.list(team.id, monthKey),
+    Promise.all(planMonths.map((m) => store.plans.list(team.id, m))),
     daily ? store.metrics.teamMetrics(team.id, month.from, period.to, { asOf, repId: req.repId }) : null,
     single ? [] : store.metrics.topObjections(team.id, period.from, period.to, 5),
     single ? [] : store.questions.listGaps(team.id, { since: period.from, limit: 20 }),
   ]);
+  const allPlans = monthPlans.flat();
+  const plans = allPlans.filter((p) => p.month === monthKey);
   // Working days of the month after the last day covered: how much of a plan or target is still to do.
   const left = workingDaysLeftInMonth(daily ? period.from : new Date(asOf.getTime() - 1), zone, settings.workingDays, false);
   const reps = [...metrics.reps].sort(rank);
@@ -158,6 +164,7 @@ export async function composeDigest(store: Store, team: TeamRecord, req: DigestR
   // Month to date per rep (daily): the funnel the diagnosis judges, and the actual a plan is tracked against.
   const mtdBy = new Map<number | null, MetricsRow>((mtd?.reps ?? []).map((r) => [r.repId, r]));
   if (mtd) blocks.push(...planTable(plans, shown.rows, single ? null : [tm, mtd.team], mtdBy, left, name, lang));
+  else blocks.push(...periodPlanTable(allPlans, slices, shown.rows, single ? null : tm, name, lang, period.kind));
 
   if (period.kind !== 'day') {
     const cards = shown.rows.map((r) => cardRow(r, name(r)));
@@ -255,6 +262,33 @@ function planTable(
   if (team && teamPlan) vs.push(vsRow(t.teamRow, progress(teamPlan, team[0], team[1], left)));
   if (!vs.length) return [];
   return [{ type: 'text', text: t.vsTitle }, { type: 'table', columns: t.vsCols, rows: vs, align: RIGHT(t.vsCols.length) }];
+}
+
+/**
+ * Plan against actual for a week or a month (so far): for the shown reps with plans for every month
+ * the period touches, and the team, new customers, new A-cards and deals against what the plans
+ * expect over the working days covered. Nothing without plans.
+ */
+function periodPlanTable(
+  plans: PlanRecord[],
+  slices: MonthSlice[],
+  rows: MetricsRow[],
+  team: MetricsRow | null,
+  name: (r: MetricsRow) => string,
+  lang: Lang,
+  kind: PeriodKind,
+): Block[] {
+  const t = texts(lang);
+  const row = (label: string, p: PeriodProgress) => [label, `${p.newCustomers}/${p.newCustomersDue}`, `${p.aCards}/${p.aCardsDue}`, `${p.deals}/${p.dealsDue}`];
+  const vs: string[][] = [];
+  for (const r of rows) {
+    const p = periodProgress(plans, r.repId, slices, r);
+    if (p) vs.push(row(name(r), p));
+  }
+  const teamProgress = team && periodProgress(plans, null, slices, team);
+  if (teamProgress) vs.push(row(t.teamRow, teamProgress));
+  if (!vs.length) return [];
+  return [{ type: 'text', text: t.vsPeriodTitle(kind) }, { type: 'table', columns: t.vsPeriodCols, rows: vs, align: RIGHT(t.vsPeriodCols.length) }];
 }
 
 /** The period a key names (from the Full table button), in the team's zone. */

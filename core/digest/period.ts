@@ -63,6 +63,34 @@ export function workingDaysLeftInMonth(from: Date, zone: string, workingDays: nu
   return n;
 }
 
+/**
+ * The parts of months a stretch [from, to) covers, for plans kept per month: each month's key, the
+ * working days left in it from the stretch's first day there (null when that is the month's first
+ * day) and after its last. A week across a month end gives two slices.
+ */
+export interface MonthSlice {
+  month: string;
+  leftAtStart: number | null;
+  leftAfter: number;
+}
+
+export function monthSlices(from: Date, to: Date, zone: string, workingDays: number[]): MonthSlice[] {
+  const slices: MonthSlice[] = [];
+  let start = inZone(from, zone).startOf('day');
+  const last = inZone(new Date(to.getTime() - 1), zone).startOf('day');
+  while (start <= last) {
+    const monthEnd = start.endOf('month').startOf('day');
+    const end = last < monthEnd ? last : monthEnd;
+    slices.push({
+      month: start.toFormat('yyyy-MM'),
+      leftAtStart: start.day === 1 ? null : workingDaysLeftInMonth(start.toJSDate(), zone, workingDays, true),
+      leftAfter: workingDaysLeftInMonth(end.toJSDate(), zone, workingDays, false),
+    });
+    start = monthEnd.plus({ days: 1 });
+  }
+  return slices;
+}
+
 /** "—" when a rate is unknown (nothing to divide by), else a whole percentage. */
 export function pct(r: number | null): string {
   return r === null ? '—' : `${Math.round(r * 1000) / 10}%`;

@@ -29,6 +29,8 @@ export const texts = defineMessages(
     planned: { rep: (r: string) => `计划 ${r}`, team: (r: string) => `团队计划 ${r}`, default: (r: string) => `默认值 ${r}` },
     vsTitle: '📐 计划对照（实际/计划；应有 = 按计划到今天该有的新A卡）',
     vsCols: ['销售', '今日新客', '本月新A卡', '应有', '本月成交'],
+    vsPeriodTitle: (kind: PeriodKind) => `📐 计划对照（实际/按计划${kind === 'week' ? '本周' : '本月'}到目前应有）`,
+    vsPeriodCols: ['销售', '新客', '新A卡', '成交'],
     late: (due: string) => `⏰ 补发：这份本应在 ${due} 发出，当时机器人没有运行。`,
     noReps: '团队里还没有销售。',
     dx: {
@@ -95,6 +97,8 @@ export const texts = defineMessages(
     planned: { rep: (r: string) => `${r} planned`, team: (r: string) => `${r} in the team plan`, default: (r: string) => `${r} default` },
     vsTitle: '📐 Plan vs actual (actual/plan; Due = new A-cards the plan expects by today)',
     vsCols: ['Rep', 'New today', 'A-cards MTD', 'Due', 'Deals MTD'],
+    vsPeriodTitle: (kind: PeriodKind) => `📐 Plan vs actual (actual/due by the plan so far this ${kind})`,
+    vsPeriodCols: ['Rep', 'New customers', 'New A-cards', 'Deals'],
     late: (due: string) => `⏰ Sent late: this was due ${due}, when the bot was not running.`,
     noReps: 'The team has no reps yet.',
     dx: {

@@ -2,6 +2,7 @@
  * Plan against actual, for the digest: which plan judges a rep (their own, else the team's, else
  * the stated defaults) and how much of a stored plan is due by a given day.
  */
+import type { MonthSlice } from '../digest/period.ts';
 import type { MetricsRow } from '../records.ts';
 import { DEFAULT_RATES } from './defaults.ts';
 import type { PlanRecord } from './plan.ts';
@@ -62,5 +63,48 @@ export function progress(plan: PlanRecord, day: MetricsRow, mtd: MetricsRow, lef
     aCardsPlan: plan.newACards,
     deals: mtd.deals,
     dealsPlan: plan.deals,
+  };
+}
+
+/** The share of its month's plan a slice of the month carries (a week's, or the month so far). */
+export function sliceShare(plan: PlanRecord, slice: MonthSlice): number {
+  const before = slice.leftAtStart === null ? 0 : shareDue(plan.days, slice.leftAtStart);
+  return Math.max(0, shareDue(plan.days, slice.leftAfter) - before);
+}
+
+export interface PeriodProgress {
+  /** In the period: actual, and what the plans expect over the working days it covers. */
+  newCustomers: number;
+  newCustomersDue: number;
+  aCards: number;
+  aCardsDue: number;
+  deals: number;
+  dealsDue: number;
+}
+
+/**
+ * A week's or a month's numbers against the plans of the months it covers (the rep's, or the
+ * team's when userId is null); null unless every month it touches has such a plan.
+ */
+export function periodProgress(plans: PlanRecord[], userId: number | null, slices: MonthSlice[], actual: MetricsRow): PeriodProgress | null {
+  let customers = 0;
+  let cards = 0;
+  let deals = 0;
+  for (const slice of slices) {
+    const plan = plans.find((p) => p.userId === userId && p.month === slice.month);
+    if (!plan) return null;
+    const share = sliceShare(plan, slice);
+    customers += plan.newCustomers * share;
+    cards += plan.newACards * share;
+    deals += plan.deals * share;
+  }
+  if (!slices.length) return null;
+  return {
+    newCustomers: actual.newCustomers,
+    newCustomersDue: Math.round(customers),
+    aCards: actual.newACards,
+    aCardsDue: Math.round(cards),
+    deals: actual.deals,
+    dealsDue: Math.round(deals * 10) / 10,
   };
 }

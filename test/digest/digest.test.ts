@@ -103,6 +103,35 @@ describe.each(databaseKinds())('the digest on %s', (kind) => {
     expect(text).toContain('vs previous: dials 1→7 (+600%) · connect 100%→57.1%');
   });
 
+  it('weekly and monthly: plan against actual over the working days covered', async () => {
+    const save = (userId: number | null, p: PlanInputs) => store().plans.save({ teamId: fx.teamId, userId, month: '2026-11', ...p, ...makePlan(p), setBy: fx.boss });
+    await save(fx.zhang, { deals: 5, closeRate: 0.05, carried: 0, cardRate: 0.25, days: 22 }); // 100 new A-cards, 400 new customers
+    await save(null, { deals: 10, closeRate: 0.3, carried: 0, cardRate: 0.25, days: 25 }); // 34 new A-cards, 136 new customers
+    const week = await composeDigest(store(), await team(), { period: periodOf('week', at('11-23T12:00:00'), ZONE), now: at('11-30T09:00:00'), lang: 'en' });
+    expect(replyText(week)).toContain('📐 Plan vs actual (actual/due by the plan so far this week)');
+    const [, weekVs, cards] = tables(week);
+    expect(weekVs!.columns).toEqual(['Rep', 'New customers', 'New A-cards', 'Deals']);
+    // Mon 23 – Sun 29: 6 of 张三's 22 planned days (400 → 109, 100 → 27, 5 → 1.4) and of the team's 25.
+    // Actuals are the week's, as in the A-card table (张三 4 new, 3 new A-cards; team 5 and 3).
+    expect(weekVs!.rows).toEqual([
+      ['张三', '4/109', '3/27', '2/1.4'],
+      ['Team', '5/33', '3/8', '2/2.4'],
+    ]);
+    expect(cards!.rows[0]!.slice(0, 3)).toEqual(['张三', '4', '3']);
+
+    // The month so far (to 18:30 on the 23rd): 16 of 22 planned days are covered.
+    const month = await composeDigest(store(), await team(), { period: periodOf('month', at('11-23T12:00:00'), ZONE), now: at('11-23T18:30:00'), lang: 'zh' });
+    expect(replyText(month)).toContain('📐 计划对照（实际/按计划本月到目前应有）');
+    const [activity, monthVs] = tables(month);
+    // Actuals are the month's, as in the activity table (new customers, new A-cards, deals).
+    const of = (name: string) => activity!.rows.find((r) => r[0] === name)!;
+    expect(of('张三').slice(6, 9)).toEqual(['8', '7', '2']);
+    expect(monthVs!.rows).toEqual([
+      ['张三', '8/291', '7/73', '2/3.6'],
+      ['团队', `${of('团队')[6]}/103`, `${of('团队')[7]}/26`, '2/7.6'], // 19 of the team plan's 25 days
+    ]);
+  });
+
   it('a long team shows the top and bottom performers with a Full table button', async () => {
     for (let i = 0; i < LONG_TEAM; i++) {
       const u = await store().users.createWithIdentity({ displayName: `rep${String(i).padStart(2, '0')}`, platform: 'console', platformUserId: `rep${i}` });
