@@ -70,7 +70,8 @@ function rowsFrom<T>(parsers: Statements['parsers'], messages: Message[]): T[] {
 export async function pgliteQueryPrepared<T>(client: PGlite, text: string, params: unknown[]): Promise<T[] | undefined> {
   const values = params.map(toText);
   if (values.some((v) => v === undefined)) return undefined;
-  // As PGlite's query(): wait for any open transaction, then hold the query lock.
+  // As PGlite's query(): refuse when closed, wait for any open transaction, hold the query lock.
+  await client._checkReady();
   return client._runExclusiveTransaction(() =>
     client._runExclusiveQuery(async () => {
       let statements = prepared.get(client);

@@ -89,3 +89,11 @@ describe.each(databaseKinds())('prepared statements on %s', (kind) => {
     });
   }
 });
+
+describe('prepared statements on a closed PGlite', () => {
+  it('refuse with PGlite’s own error rather than crashing', async () => {
+    const database = await openTestDatabase('pglite');
+    await database.close();
+    await expect(queryRowsPrepared(database.db, sql`select ${1}::int as v`)).rejects.toThrow(/closed/i);
+  });
+});
