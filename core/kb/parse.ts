@@ -83,7 +83,8 @@ const FaqRow = z.object({
 export function parseFaqCsv(file: string, content: string): ParseResult {
   let rows: string[][];
   try {
-    rows = parseCsv(content, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    // relax_quotes: a quote inside an unquoted field (他说"太贵") is text, as in Excel; not a broken file.
+    rows = parseCsv(content, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
   } catch (e) {
     return { ok: false, file, reason: `invalid CSV: ${(e as Error).message}` };
   }

@@ -4,7 +4,7 @@ import { bestExcerpt } from '../../core/kb/excerpt.ts';
 import { evaluate } from '../../core/kb/eval.ts';
 import { KbIndex } from '../../core/kb/index.ts';
 import { SCHOOL_KB, SCHOOL_QUESTIONS } from './fixtures/language-school.ts';
-import { GUARD_SETS, HELD_OUT_SET } from './fixtures/sets.ts';
+import { GUARD_SETS, HELD_OUT_SET, type QuestionSet, solarSet } from './fixtures/sets.ts';
 
 const art = (slug: string, kind: KbArticle['kind'], title: string, tags: string[], body: string): KbArticle => ({
   slug, kind, title, tags, lang: 'zh', questions: [], body, sourcePath: null,
@@ -37,10 +37,15 @@ const FLOORS: Record<string, { hit1: number; hit3: number; abstention: number; r
   'water purifier': { hit1: 0.74, hit3: 0.92, abstention: 0.87, ranking1: 0.74, ranking3: 0.92 },
   insurance: { hit1: 0.9, hit3: 0.95, abstention: 0.57, ranking1: 0.95, ranking3: 1 },
   'gym (held out)': { hit1: 0.85, hit3: 0.9, abstention: 1, ranking1: 0.85, ranking3: 0.9 },
+  // Written blind (fixtures/sets.ts); first run .603/.759/.25 (.655/.845). Abstention is the weak spot.
+  'solar (blind)': { hit1: 0.68, hit3: 0.82, abstention: 0.25, ranking1: 0.72, ranking3: 0.87 },
 };
 
 describe('KBs of other companies: metrics floors', () => {
-  it.each([...GUARD_SETS, HELD_OUT_SET].map((s) => [s.name, s] as const))('%s', (name, { kb, questions }) => {
+  it.each([...GUARD_SETS, HELD_OUT_SET].map((s) => [s.name, s] as const))('%s', (name, set) => meetsFloors(name, set));
+  it('solar (blind)', async () => meetsFloors('solar (blind)', await solarSet()));
+
+  function meetsFloors(name: string, { kb, questions }: QuestionSet) {
     const { misses, ...m } = evaluate(KbIndex.build(kb), questions);
     const ranking = evaluate(KbIndex.build(kb, { abstain: false }), questions.filter((c) => c.expect.length));
     console.log(`${name} KB metrics`, m, 'ranking only', { hit1: ranking.hit1, hit3: ranking.hit3 }, '\nmisses:\n' + misses.map((x) => JSON.stringify(x)).join('\n'));
@@ -50,7 +55,7 @@ describe('KBs of other companies: metrics floors', () => {
     expect(m.abstention).toBeGreaterThanOrEqual(f.abstention);
     expect(ranking.hit1).toBeGreaterThanOrEqual(f.ranking1);
     expect(ranking.hit3).toBeGreaterThanOrEqual(f.ranking3);
-  });
+  }
 });
 
 describe('bestExcerpt', () => {

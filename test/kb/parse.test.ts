@@ -57,6 +57,12 @@ describe('parseMarkdownArticle', () => {
 describe('parseFaqCsv', () => {
   const header = 'id,kind,title,question,answer,tags\n';
 
+  it('keeps a quote inside an unquoted field as text, as spreadsheets do', () => {
+    const r = parseFaqCsv('faq.csv', `${header}faq-brand,faq,品牌,客户问"晴川"是不是大牌子,是的，成立十年。,品牌\n`);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.articles[0]).toMatchObject({ slug: 'faq-brand', questions: ['客户问"晴川"是不是大牌子'], body: '是的，成立十年。' });
+  });
+
   it('accepts a BOM, quoted multi-line answers and | separated tags', () => {
     const csv = `\uFEFF${header}faq-age,faq,办卡有年龄要求吗,多大年纪可以办卡,"年满18周岁即可办理。\n70岁以上须有家属知情。",常见问题|年龄|老年客户\nfaq-pay,faq,"Payment, how?",How to pay,Card or transfer.,faq|payment\n`;
     const r = parseFaqCsv('faq.csv', csv);
