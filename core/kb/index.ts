@@ -43,8 +43,8 @@ export { DEFAULT_TUNING, type KbTuning } from './tuning.ts';
  *   water purifier (27 + 8)   .519/.556/.75  (.667/.778)     .741/.926/.875 (.741/.926)
  *   insurance (21 + 7)        .619/.667/.571 (.857/.905)     .905/.952/.571 (.952/1)
  *   gym, held out (20 + 7)    .65/.70/.857   (.80/.90)       .85/.90/1      (.85/.90)
- *   solar, written blind      first run: .603/.759/.25 (.655/.845) → .69/.828/.25 (.724/.879)
- *   (58 + 12)                 after widening synonyms.ts with the general concepts it lacked
+ *   solar, written blind      first run: .603/.759/.25 (.655/.845) → .724/.862/.25 (.724/.879)
+ *   (58 + 12)                 after widening synonyms.ts and weighing everyday English words low
  * Measured and not kept: a separate character 1–2-gram channel fused by normalised score sum; a
  * query-word weight by general specificity (dev ranking −1 to −3); tags as short texts (dev −1);
  * other short-text exponents (purifier +3 at dev −3).

@@ -1,5 +1,6 @@
 import { loadGeneralIdf, partOfSpeech, UNKNOWN_WORD_IDF } from './lexicon.ts';
 import type { Unit } from './segment.ts';
+import { stem } from './stem.ts';
 import { isStopword } from './stopwords.ts';
 
 /**
@@ -87,6 +88,23 @@ const NUMBER_SPECIFICITY = 5;
 const ENGLISH_SPECIFICITY = 9;
 
 /**
+ * Everyday English words that set the scene of a question, not its topic ("how long until it
+ * actually works"): weighed like a number and never read as an unfamiliar topic. Without a
+ * general English word-frequency table every English word would count as rare.
+ */
+const COMMON_EN = new Set(
+  `long until actually way time day week month year make take give keep work know think look use find put try leave feel
+  seem mean show start begin run new good first last next great little old big high low different small large early late
+  able right wrong sure best better lot lots kind sort bit part place case point fact people guy yeah basically probably
+  usually normally generally exactly right away today tomorrow yesterday soon later back around enough every always never
+  often sometimes happen happens happened problem problems question questions issue issues thing
+  things way ways stuff someone good bad fine nice`
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map(stem),
+);
+
+/**
  * Spoken quantities and durations ("一个多月", "半个月", "几年", "六口", "俩"): context of a
  * question, not its topic, however rare the exact wording is in written Chinese.
  */
@@ -107,7 +125,7 @@ const RARE_TOPIC_IDF = 9;
  */
 export function specificity(u: Unit, lemma: string | null, isConcept: boolean): number {
   if (/^\d/.test(u.text) || QUANTITY.test(u.text)) return NUMBER_SPECIFICITY;
-  if (!u.cjk) return ENGLISH_SPECIFICITY;
+  if (!u.cjk) return COMMON_EN.has(u.text) ? NUMBER_SPECIFICITY : ENGLISH_SPECIFICITY;
   if (!isConcept && CONTEXT_POS.test(partOfSpeech(u.text) ?? '')) return NUMBER_SPECIFICITY;
   const idf = loadGeneralIdf();
   const own = idf.get(u.text) ?? UNKNOWN_WORD_IDF;
@@ -119,5 +137,6 @@ export function specificity(u: Unit, lemma: string | null, isConcept: boolean): 
  * they are usually names) or any rare word. "明天", "最少", "挂" only set the scene.
  */
 export function isTopicWord(u: Unit): boolean {
-  return !u.cjk || NOUN_POS.test(partOfSpeech(u.text) ?? 'n') || (loadGeneralIdf().get(u.text) ?? 0) >= RARE_TOPIC_IDF;
+  if (!u.cjk) return !COMMON_EN.has(u.text);
+  return NOUN_POS.test(partOfSpeech(u.text) ?? 'n') || (loadGeneralIdf().get(u.text) ?? 0) >= RARE_TOPIC_IDF;
 }

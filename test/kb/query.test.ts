@@ -4,11 +4,22 @@ import type { KbArticle } from '../../core/kb/article.ts';
 import { KbIndex } from '../../core/kb/index.ts';
 import { lemma } from '../../core/kb/morphology.ts';
 import { numberKeys } from '../../core/kb/numbers.ts';
-import { elisions, joinAcrossFillers, joinUnknownChars, splitMisCuts } from '../../core/kb/query.ts';
+import { elisions, isTopicWord, joinAcrossFillers, joinUnknownChars, specificity, splitMisCuts } from '../../core/kb/query.ts';
 import type { Unit } from '../../core/kb/segment.ts';
 
 const units = (...words: Array<[string, number]>): Unit[] => words.map(([text, start]) => ({ text, start, end: start + text.length, cjk: true }));
 const texts = (us: Unit[]) => us.map((u) => u.text);
+
+describe('English question words', () => {
+  const en = (text: string): Unit => ({ text, start: 0, end: text.length, cjk: false });
+  it('weighs everyday words ("how long until it actually works") low and never as the topic', () => {
+    for (const w of ['long', 'until', 'actual', 'way']) {
+      expect(specificity(en(w), null, false)).toBeLessThan(specificity(en('warranty'), null, false));
+      expect(isTopicWord(en(w))).toBe(false);
+    }
+    expect(isTopicWord(en('commission'))).toBe(true);
+  });
+});
 
 describe('colloquial forms', () => {
   it('reduces spoken verb forms to their verb and leaves other words alone', () => {
