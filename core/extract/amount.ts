@@ -9,6 +9,8 @@ const ARABIC = /([¥$£€]|RMB|CNY|USD|GBP|HKD|HK\$)?\s*(?<![\d.])(?<!\d,)(\d{1
 const CHINESE = /((?:[一二两三四五六七八九十]+[十百千万]+零?)+[一二两三四五六七八九]?)\s*(元|块钱?)?(?![别不要记])/g;
 /** What follows a number that is not money: counts, instalments, ratings, dates. */
 const NOT_MONEY_AFTER = /^\s*(?:分钟|分|期|天|个|次|岁|%|折|点|号|日|月|年|周|小时|人|张|份|台|位|星|楼|套|件|min|day|week|month|year|hour|instal|install|payment|time|star|people|pm|am|th\b|st\b|nd\b|rd\b|-|:|\/)/i;
+/** A price per period or per unit is still the price: ¥6,800/年, 6800/月, 99/人, $99/month. */
+const PER_UNIT_AFTER = /^\s*(?:\/|每)\s*(?:年|月|季度?|人|位|台|套|个|户|账号|年度|半年|year|yr|annum|month|mo|quarter|user|seat|head|person|unit|licen[cs]e)/i;
 /** What comes before a number that is not the deal value: discounts, rivals' prices, ordinals. */
 const NOT_MONEY_BEFORE = /(?:分|第|减了?|优惠了?|便宜了?|少了?|省了?|打|降了?|返了?|送了?|抵了?|才|只要|off|discount of|save[sd]?|instead of|was|原价)\s*$/i;
 
@@ -25,7 +27,8 @@ export function findAmount(text: string): number | null {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     const before = text.slice(Math.max(0, numStart - 10), numStart).replace(/[¥$£€]\s*$/, '');
     const marked = Boolean(m[1] || m[3] || m[5]);
-    if (!m[3] && !m[5] && NOT_MONEY_AFTER.test(after)) continue;
+    const perUnit = PER_UNIT_AFTER.test(after);
+    if (!m[3] && !m[5] && !perUnit && NOT_MONEY_AFTER.test(after)) continue;
     if (NOT_MONEY_BEFORE.test(before)) continue;
     let value = Number(m[2]!.replace(/,/g, ''));
     const unit = m[3]?.toLowerCase();
@@ -35,13 +38,13 @@ export function findAmount(text: string): number | null {
     else if (unit === '千' || unit === 'k') value = value * 1000 + tail * 100;
     if (!Number.isFinite(value) || value <= 0 || value > 1e9) continue;
     if (!marked && value < 100) continue;
-    cands.push({ value: Math.round(value * 100) / 100, marked, at: m.index });
+    cands.push({ value: Math.round(value * 100) / 100, marked: marked || perUnit, at: m.index });
   }
   for (const m of text.matchAll(CHINESE)) {
     if (!/[百千万]/.test(m[1]!)) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
     const before = text.slice(Math.max(0, m.index - 6), m.index);
-    if (!m[2] && NOT_MONEY_AFTER.test(after)) continue;
+    if (!m[2] && !PER_UNIT_AFTER.test(after) && NOT_MONEY_AFTER.test(after)) continue;
     if (NOT_MONEY_BEFORE.test(before)) continue;
     const value = parseCnInt(m[1]!);
     if (value === null || value < 100) continue;

@@ -1,16 +1,18 @@
 /**
  * Talk time in minutes: 8分钟, 半个小时, 一个半小时, 1小时20分钟, 十几分钟 (→ 15),
- * "12 min", "a 9-minute chat", "half an hour". "一个小时后" and "in 2 hours" are times, not talk.
+ * 一刻钟 (15) / 三刻钟 (45), 一个钟 / 半个钟 (colloquial hour), 个把小时 (about an hour),
+ * "12 min", "a 9-minute chat", "half an hour". "一个小时后", "过半小时" and "in 2 hours" are
+ * times, not talk.
  */
 import { EN_COUNT, parseCount } from '../time/numerals.ts';
 
-const ZH_COUNT = '\\d+(?:\\.\\d+)?|十几|几十|[零一二两三四五六七八九十]+|半|几';
+const ZH_COUNT = '\\d+(?:\\.\\d+)?|十几|几十|个把|[零一二两三四五六七八九十]+|半|几';
 const ZH = new RegExp(
-  `(${ZH_COUNT})\\s*(多)?\\s*个?\\s*(半)?\\s*(多)?\\s*(小时|钟头|分钟)(?:\\s*(${ZH_COUNT})\\s*(?:分钟|分))?(?!\\s*(?:后|以后|之后|内|左右后))`,
+  `(?<!(?<![超不经通])过\\s*)(${ZH_COUNT})\\s*来?\\s*(多)?\\s*(个)?\\s*(半)?\\s*(多)?\\s*(小时|钟头|分钟|刻钟|钟(?![头点]))(?:\\s*(${ZH_COUNT})\\s*(?:分钟|分))?(?!\\s*(?:后|以后|之后|内|左右后))`,
   'g',
 );
 const EN = new RegExp(
-  `(?<!\\bin\\s)(?<!\\bin\\s(?:a|an)\\s)\\b(${EN_COUNT})\\s*-?\\s*(hours?|hrs?|h|minutes?|mins?)\\b(?!\\s*(?:later|from now|ago))`,
+  `(?<!\\bin\\s)(?<!\\bin\\s(?:a|an)\\s)\\b(${EN_COUNT})\\s*-?\\s*(hours?|hrs?|h|minutes?|mins?)\\b(\\s+and\\s+a\\s+half\\b|,?\\s*(?:and\\s+)?(\\d{1,2})\\s*(?:minutes?|mins?|m)\\b)?(?!\\s*(?:later|from now|ago))`,
   'gi',
 );
 
@@ -18,13 +20,14 @@ const EN = new RegExp(
 export function findDuration(text: string): { minutes: number; start: number; end: number } | null {
   const found: Array<{ minutes: number; start: number; end: number }> = [];
   for (const m of text.matchAll(ZH)) {
-    const n = parseCount(m[1]!);
-    if (n === null) continue;
-    const hours = m[5] !== '分钟';
-    let minutes = hours ? n * 60 : n;
-    if (m[3]) minutes += hours ? 30 : 0.5;
-    if (m[2] || m[4]) minutes += hours ? 30 : n >= 10 ? 5 : 0;
-    if (m[6]) minutes += parseCount(m[6]) ?? 0;
+    const n = m[1] === '个把' ? 1 : parseCount(m[1]!);
+    const unit = m[6]!;
+    if (n === null || (unit === '钟' && !m[3])) continue; // 钟 alone is an hour only as 个钟
+    const perUnit = unit === '分钟' ? 1 : unit === '刻钟' ? 15 : 60;
+    let minutes = n * perUnit;
+    if (m[4]) minutes += perUnit === 1 ? 0.5 : perUnit / 2;
+    if (m[2] || m[5]) minutes += perUnit === 60 ? 30 : perUnit === 1 && n >= 10 ? 5 : 0;
+    if (m[7]) minutes += parseCount(m[7]) ?? 0;
     found.push({ minutes, start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(EN)) {
@@ -32,7 +35,10 @@ export function findDuration(text: string): { minutes: number; start: number; en
     if (n === null) continue;
     const unit = m[2]!.toLowerCase();
     if (unit === 'm' && n > 180) continue;
-    const minutes = unit.startsWith('h') ? n * 60 : n;
+    const perUnit = unit.startsWith('h') ? 60 : 1;
+    // "an hour and a half", "1 hour 20 mins"
+    const extra = m[4] ? Number(m[4]) : m[3] ? perUnit / 2 : 0;
+    const minutes = n * perUnit + (perUnit === 60 ? extra : 0);
     found.push({ minutes, start: m.index, end: m.index + m[0].length });
   }
   const plausible = found.filter((f) => f.minutes > 0 && f.minutes <= 600);

@@ -4,6 +4,7 @@
  * cue is commonly negated (没接通, not signed, 帮我介绍 is not a referral).
  */
 import type { ActivityKind, CallResult, Grade, Stage } from '../domain.ts';
+import { findNames } from './names.ts';
 
 // ---- kind ------------------------------------------------------------------------------
 
@@ -38,13 +39,35 @@ const STRONG_CONNECTED = /(?<![没未不法])接通|聊了|谈了|通话了?\s*\
 /** Anything the customer said or did implies someone picked up. */
 const WEAK_CONNECTED = /接了|接的|说|聊|问|谈|讲|告诉|表示|答应|同意|拒绝|骂|挂|回复|拍板|决定|定了|签|办了|感兴趣|兴趣|意向|嫌|骗|\bsaid\b|\bsays\b|\btold\b|\basked\b|\bagreed\b|\bsigned\b|\binterested\b|\bwants?\b|\bthinks?\b|\bdecided\b|\bhung up\b/i;
 
+/** Who can be quoted after a colon besides a named person. */
+const SPEAKER = /(?:客户|对方|客人|家长|老板|\bcustomer|\bclient|\bprospect)\s*$/i;
+
+/**
+ * "向经理：培训预算要老板批…", "Mrs Doherty: please don't call": a person, a colon, then
+ * their words or position. A field label (电话: 138…, 客户: 张总) is not a report.
+ */
+export function isColonReport(text: string): boolean {
+  const people = findNames(text);
+  for (const colon of text.matchAll(/:/g)) {
+    const head = text.slice(0, colon.index).replace(/\s*\([^()]*\)\s*$/, '').trimEnd();
+    if (!people.some((p) => p.end === head.length) && !SPEAKER.test(head)) continue;
+    // What follows must be words, not a number or another name.
+    const said = text.slice(colon.index + 1).trimStart();
+    const saidAt = text.length - said.length;
+    if (!/^[\p{Script=Han}A-Za-z"'“‘]/u.test(said) || people.some((p) => p.start === saidAt)) continue;
+    if (said.replace(/[^\p{Script=Han}A-Za-z]/gu, '').length < 3) continue;
+    return true;
+  }
+  return false;
+}
+
 export function findResult(text: string, kind: ActivityKind, evidence: boolean): CallResult | null {
   if (kind !== 'call') return null;
   if (INVALID.test(text)) return 'invalid_number';
   if (STRONG_CONNECTED.test(text)) return 'connected';
   if (BUSY.test(text)) return 'busy';
   if (NO_ANSWER.test(text)) return 'no_answer';
-  if (evidence || WEAK_CONNECTED.test(text)) return 'connected';
+  if (evidence || WEAK_CONNECTED.test(text) || isColonReport(text)) return 'connected';
   return null;
 }
 
@@ -74,7 +97,25 @@ export function findIntent(text: string): Grade | null {
 
 // ---- stage -----------------------------------------------------------------------------
 
-const WON = /成交|拿下|开单|确认购买|同意购买|同意签|报名了|报了名|入会了|开通了|购买了|订购了|入手了|签了|签约|签单|拍板了|当场拍板|(?<![约说确决没还未])定了|订了|下单|下了单|付款|付了|已付|付清|交了|收了|办了|买了|续费|续卡|续了|刷卡|全款|\bsigned\b|\bsigned up\b|\bclosed (?:the |a )?deal\b|\bdeal (?:closed|done)\b|\bclosed it\b|\bpurchased\b|\bbought\b|\bpaid\b|\bplaced an order\b|\brenewed\b|\bwent ahead\b|\bagreed to (?:buy|sign|purchase|go ahead)\b/i;
+const WON = new RegExp(
+  [
+    // zh: signed, ordered, paid, renewed (签的单 / 今天签的 / 合同已签 are the same deal)
+    '成交|拿下|开单|出单|确认购买|同意购买|同意签|报名了|报了名|报了(?!个?价|价格|报价|警|案|告|个?预算)|入会了|开通了|购买了|订购了|入手了|签了|签约|签单|签的单|签的约|签的合同|单签了|合同签了|合同已签|已签(?!收)|签下|签好了|拍板了|当场拍板|搞定了|(?:这|那)单成了|单子成了',
+    '(?<![约说确决没还未])定了|订了|下单|下了单|付款|付了|已付|付清|交了|交的(?:定金|订金|首付|全款|尾款|钱)|收了|办了|买了|续费|续卡|续了|刷卡|刷了卡|全款|转账|打款|到账|收到(?:了)?(?:款|钱|全款|定金|订金|货款)',
+    // en: "Closed!" opening a log, "closed him", "took the annual plan", "went for the Gold package"
+    '\\bsigned\\b|\\bsigned up\\b|\\bclosed (?:the |a )?deal\\b|\\bdeal (?:closed|done|won)\\b|\\bclosed (?:it|him|her|them|the sale)\\b|(?:^|[.!?]\\s*)closed\\b(?!\\s*-?\\s*lost\\b|\\s+(?:on|for|until|till|at|by|today|tomorrow)\\b)|\\bwon (?:the |this )?(?:deal|sale|contract|account|business)\\b|\\bsealed (?:the |a )?deal\\b',
+    `\\b(?:took|went for|opted for|picked|chose|went with|committed to|locked in|upgraded to)\\s+(?:the|our|a|an)\\s+(?:(?!(?:look|while|moment|minute|second|call|message|note|copy|brochure|closer|break|day|week|trial|free|walk|at|to|for|of|on|in|about)\\b)[\\w-]+\\s+){0,3}(?:plan|package|membership|subscription|bundle|card|tier|option|deal|offer|contract|policy|course|programme|program|upgrade|pass|edition|version|system|suite)\\b`,
+    '\\bpurchased\\b|\\bbought\\b|\\bpaid\\b|\\bplaced an order\\b|\\brenewed\\b|\\bwent ahead\\b|\\bagreed to (?:buy|sign|purchase|go ahead)\\b',
+  ].join('|'),
+  'i',
+);
+/** A deal still to come or asked about: 下周签约, 准备交定金, 问付款方式. */
+const NOT_YET_BEFORE = /(?:要|准备|打算|答应|想|能不能|可不可以|可以|能否|是否|如何|怎么|下周|明天|后天|回头|到时候|过几天|月底前?|下个?月|说好|约好|计划|预计|争取|希望|可能)[^,.;!?。]{0,4}$/;
+/** Only for a cue not in the past tense (下单, not 签了): 考虑好了就下单, 再续费, 付款方式. */
+const IF_BEFORE = /(?:如果|了就|再)[^,.;!?。]{0,4}$/;
+const NOT_YET_AFTER = /^(?:方式|时间|流程|手续|方案|条件|的话|吗|么|\?)/;
+/** Money that holds a place or a trial device is not a sale: 意向金, 诚意金, 押金. */
+const NOT_A_SALE_AFTER = /^[^,.;!?。]{0,6}(?:意向金|诚意金|押金|保证金)/;
 /** A purchase from someone else, or in the past, is not our deal (已经在康乐汇办了年卡). */
 const NOT_OURS = /在(?!电话|线|微信|现场|店|门店|我们|这边)[^,.;!?。]{0,8}$|别家|别人家|其他家|去年|以前|之前|已经在|没|未|还没|不会|没有|\bnot\b|\bn'?t\b|\bnever\b|\bhasn'?t\b|\banother\b|\belsewhere\b/i;
 const LOST = /流失|没戏|没希望|放弃|不要了|不买了|不考虑了|退(?:了|款|卡)|买了别家|选了别家|跟别家签|\blost\b|\bdead lead\b|\bgave up\b|\bwent with (?:a |another )?competitor\b|\bchose (?:another|a competitor)\b/i;
@@ -83,9 +124,13 @@ export function isWon(text: string): boolean {
   for (const m of text.matchAll(new RegExp(WON.source, 'gi'))) {
     const before = text.slice(Math.max(0, m.index - 10), m.index);
     const clause = before.split(/[,.;!?。]/).pop() ?? '';
-    if (NOT_OURS.test(clause) && !/决定|终于|最后|当场/.test(clause)) continue;
+    const sure = /决定|终于|最后|当场/.test(clause);
+    if (NOT_OURS.test(clause) && !sure) continue;
+    if (NOT_YET_BEFORE.test(clause) && !sure) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (/^[^,.;!?。]{0,6}(?:别家|别人家|其他家)|\b(?:another|elsewhere|competitor|from them)\b/i.test(after)) continue;
+    const past = m[0].endsWith('了');
+    if ((!past && (IF_BEFORE.test(clause) || NOT_YET_AFTER.test(after))) || NOT_A_SALE_AFTER.test(after)) continue;
     return true;
   }
   return false;
@@ -102,7 +147,21 @@ export function findStage(text: string, intent: Grade | null, result: CallResult
 
 // ---- do-not-call and referral ----------------------------------------------------------
 
-const DO_NOT_CALL = /别再打|不要再打|(?:别|不要|不准|不许)再?给(?:我|他|她)打|举报|别打了|不要打了|再打就投诉|投诉|号码删|删(?:了|掉|除)[^,.;!?。]{0,6}(?:号码|电话|信息)|把(?:他|她|我)?的?号码删|拉黑|黑名单|不要再联系|别再联系|别联系|不要联系|勿扰|不要再打扰|别再打扰|\bdo not call\b|\bdon'?t call (?:me|him|her|them|again)\b|\bdo-not-call\b|\bstop calling\b|\bnever call\b|\bremove (?:me|him|her|them|(?:his|her|their) (?:number|details)) from\b|\btake (?:me|him|her|them) off\b|\bunsubscribe\b|\bthreatened to (?:complain|report)\b/i;
+const DO_NOT_CALL = new RegExp(
+  [
+    '别再打|不要再打|(?:别|不要|不准|不许)再?给(?:我|他|她)打|举报|别打了|不要打了|再打就投诉|投诉|拉黑|黑名单|不要再联系|别再联系|别联系|不要联系|勿扰|不要再打扰|别再打扰',
+    // 以后别打了, 以后不要再来电
+    '以后(?:都)?(?:别|不要|甭|不用|不准)再?(?:打|联系|来电|打扰|骚扰)',
+    // the number taken off the list: 号码删了, 把他号码从名单里删掉, 从通讯录移除
+    '号码删|删(?:了|掉|除)[^,.;!?。]{0,6}(?:号码|电话|信息)|把(?:他|她|我)?的?号码删',
+    '(?:号码|电话|联系方式|信息|名字|他|她|我)[^,.;!?。]{0,8}(?:从|在)?(?:名单|通讯录|号码库|数据库|客户库|列表|系统)里?[^,.;!?。]{0,2}(?:删|移除|去掉|拿掉|划掉|清除|拉黑)',
+    '(?:从|在)(?:名单|通讯录|号码库|数据库|客户库|列表|呼叫名单)(?:里|中|上)?(?:删|移除|去掉|拿掉|划掉|清除)',
+    '\\bdo not call\\b|\\bdon\'?t call (?:me|him|her|them|again)\\b|\\bdo-not-call\\b|\\bDNC\\b|\\bstop calling\\b|\\bnever call\\b|\\bno more calls\\b|\\bdon\'?t (?:ring|phone) (?:me|him|her|them|again)\\b',
+    '\\bremove (?:me|him|her|them|(?:his|her|their|my) (?:number|details|name))\\s+(?:from|off)\\b|\\btake (?:me|him|her|them|(?:his|her|their|my) (?:number|details|name)) off\\b|\\bunsubscribe\\b|\\bopt(?:ed)? out\\b|\\bthreatened to (?:complain|report)\\b',
+    '\\bdo(?:n\'?t| not) (?:contact|bother) (?:me|us|him|her|them)\\b(?!\\s+(?:before|until|till|after|on|this|next|today|tomorrow)\\b)|\\bdo not contact\\b|\\b(?:asked|wants?) not to be (?:called|contacted)\\b|\\bno (?:further|more) contact\\b',
+  ].join('|'),
+  'i',
+);
 
 export function isDoNotCall(text: string): boolean {
   return DO_NOT_CALL.test(text);

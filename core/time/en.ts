@@ -90,6 +90,14 @@ export const EN_RULES: Rule[] = [
   { re: /\b(?:early\s+)?next week\b/gi, make: () => date((now) => nextWeekWeekday(now, 1, 1)) },
   { re: /\bnext weekend\b/gi, make: () => date((now) => nextWeekWeekday(now, 6, 1)) },
   { re: /\b(?:this|the)\s+weekend\b|\bat the weekend\b|\bover the weekend\b/gi, make: () => date((now) => (now.weekday === 6 ? addDays(now, 1) : comingWeekday(now, 6))) },
+  // "the 5th of next month", "5th next month", "next month on the 5th": one day, not two pieces.
+  {
+    re: /\b(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?next month\b|\bnext month\s+(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)?\b/gi,
+    make: (m) => {
+      const day = Number(m[1] ?? m[2]);
+      return day >= 1 && day <= 31 ? date((now) => dayOfMonth(now, 1, day)) : null;
+    },
+  },
   { re: /\bend of next month\b/gi, make: () => date((now) => endOfMonth(now, 1)) },
   { re: /\b(?:end of (?:the |this )?month|month[- ]end)\b/gi, make: () => date((now) => endOfMonth(now, 0)) },
   { re: /\bend of (?:the |this )?week\b/gi, make: () => date((now) => thisWeekWeekday(now, 5)) },

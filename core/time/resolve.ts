@@ -152,11 +152,19 @@ function clockHour(hour: number, period: Period | null, meridiem?: 'am' | 'pm'):
   }
 }
 
+/**
+ * chrono-node's casual mode reads a bare length ("45 mins", "for 20 minutes") as "within 45
+ * mins"; in a call log that is talk time, not a time. "in 3 days" and "within a week" stay.
+ */
+const BARE_DURATION =
+  /^(?:for\s+)?(?:about\s+|around\s+|roughly\s+|almost\s+|nearly\s+)?(?:a|an|\d+(?:\.\d+)?|[a-z]+)(?:\s+(?:few|couple(?:\s+of)?))?\s*-?\s*(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|h|days?|weeks?|months?|years?)$/i;
+
 /** chrono-node fallback for English; it sees the zone's wall clock as if it were local time. */
 function withChrono(scan: string, original: string, now: DateTime, defaultHour: number): FoundTime | null {
   const wall = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
   const results = chronoEn.parse(scan.slice(0, 500), wall, { forwardDate: true });
   for (const r of results) {
+    if (BARE_DURATION.test(r.text.trim())) continue;
     const s = r.start;
     if (!s.isCertain('day') && !s.isCertain('weekday') && !s.isCertain('hour')) continue;
     let at = now.set({

@@ -63,14 +63,16 @@ function minutesOf(tail: string | undefined, digits: string | undefined): number
 }
 
 export const ZH_RULES: Rule[] = [
-  // An instant: 一个小时后, 半小时以后, 20分钟后.
+  // An instant: 一个小时后, 半小时以后, 20分钟后, 一刻钟后, 半个钟后 (个钟 = an hour), 个把小时后;
+  // also 过半小时 / 过十分钟 (再打), which need no 后.
   {
-    re: new RegExp(`(\\d{1,2}|[零一二两三四五六七八九十]{1,3}|半|几)\\s*个?\\s*(半)?\\s*(小时|钟头|分钟)\\s*(?:后|以后|之后)`, 'g'),
+    re: new RegExp(`(?:(?<![超不经通])(过)\\s*)?(\\d{1,2}|[零一二两三四五六七八九十]{1,3}|半|几|个把)\\s*(个)?\\s*(半)?\\s*(小时|钟头|分钟|刻钟|钟(?![头点]))\\s*(后|以后|之后)?`, 'g'),
     make: (m) => {
-      const n = num(m[1]);
-      if (n === null) return null;
-      const amount = n + (m[2] ? 0.5 : 0);
-      const minutes = m[3] === '分钟' ? amount : amount * 60;
+      if (!m[1] && !m[6]) return null;
+      const n = m[2] === '个把' ? 1 : num(m[2]);
+      if (n === null || (m[5] === '钟' && !m[3])) return null;
+      const amount = n + (m[4] ? 0.5 : 0);
+      const minutes = m[5] === '分钟' ? amount : m[5] === '刻钟' ? amount * 15 : amount * 60;
       return { type: 'instant', at: (now) => now.plus({ minutes: Math.round(minutes) }).startOf('minute') };
     },
   },
@@ -183,7 +185,8 @@ export const ZH_RULES: Rule[] = [
     },
   },
   {
-    re: new RegExp(`${PERIOD_RE}?\\s*(?<!\\d)(\\d{1,2})[:：](\\d{2})(?!\\d)`, 'g'),
+    // "8:30pm" is left to the English rule, which knows the meridiem.
+    re: new RegExp(`${PERIOD_RE}?\\s*(?<!\\d)(\\d{1,2})[:：](\\d{2})(?!\\d|\\s*[ap]\\.?m\\b|\\s*[ap]\\.m\\.)`, 'gi'),
     make: (m) => {
       const hour = Number(m[2]);
       const minute = Number(m[3]);
