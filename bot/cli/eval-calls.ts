@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseCases, scoreResults } from '../../core/extract/score.ts';
+import { sharedProductNames } from '../../core/extract/vocabulary.ts';
 import { monospaceTable } from '../render/monospace-table.ts';
 import { createLogger } from '../logger.ts';
 import { type Io, parseFlags, readConfig, type Subcommand, UsageError } from './common.ts';
@@ -25,8 +26,10 @@ export const evalCallsCommand: Subcommand = {
     }
     const config = readConfig();
     const parser = createParser(config, createLogger(config.logLevel ?? 'warn'));
+    // As `parse --jsonl`: the set is read as one team's logs, sharing its product names.
+    const known = sharedProductNames(cases.map((c) => c.text));
     const results = [];
-    for (const c of cases) results.push(await parser.parse(c.text, new Date(c.now), c.tz));
+    for (const c of cases) results.push(await parser.parse(c.text, new Date(c.now), c.tz, known));
     const report = scoreResults(cases, results);
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     const rows = Object.entries(report.fields)

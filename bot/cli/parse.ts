@@ -1,10 +1,13 @@
 /**
  * `salesbot parse`: a call log → the activity fields of formats.md §2, as JSON, without a database.
- * The batch form (`--jsonl`) reads {"text","now","tz"} lines and answers one line each, in order.
+ * The batch form (`--jsonl`) reads {"text","now","tz"} lines and answers one line each, in order;
+ * it reads the lines as one team's logs, so product names they share are known in all of them
+ * (core/extract/vocabulary.ts), as the bot knows its team's catalogue.
  */
 import { createInterface } from 'node:readline';
 import { understandActivity } from '../../core/calls/understand.ts';
 import { toFormatJson } from '../../core/extract/to-json.ts';
+import { sharedProductNames } from '../../core/extract/vocabulary.ts';
 import type { LlmPort, Logger } from '../../core/ports.ts';
 import type { Config } from '../config.ts';
 import { createOpenAiLlm } from '../llm/openai-llm.ts';
@@ -27,37 +30,45 @@ function instant(value: string, what: string): Date {
 }
 
 export interface Parser {
-  parse(text: string, now: Date, timeZone: string): Promise<Record<string, unknown>>;
+  /** `knownProducts`: the team's product names (a batch's shared ones). */
+  parse(text: string, now: Date, timeZone: string, knownProducts?: string[]): Promise<Record<string, unknown>>;
 }
 
 export function createParser(config: Config, logger: Logger): Parser {
   const llm: LlmPort | undefined = config.openai ? createOpenAiLlm(config.openai) : undefined;
   return {
-    async parse(text, now, timeZone) {
-      const activity = await understandActivity(text, { now, timeZone, defaultHour: 10, llm, logger });
+    async parse(text, now, timeZone, knownProducts) {
+      const activity = await understandActivity(text, { now, timeZone, defaultHour: 10, knownProducts, llm, logger });
       return toFormatJson(activity, timeZone);
     },
   };
 }
 
+type BatchLine = { text: string; now: Date; zone: string } | { error: string } | null;
+
+function readLine(line: string, n: number, defaultZone: string): BatchLine {
+  if (!line.trim()) return null;
+  try {
+    const input = JSON.parse(line) as { text?: unknown; now?: unknown; tz?: unknown };
+    if (typeof input.text !== 'string') throw new Error('"text" must be a string');
+    const zone = typeof input.tz === 'string' ? input.tz : defaultZone;
+    if (!isZone(zone)) throw new Error(`unknown time zone ${zone}`);
+    const now = typeof input.now === 'string' ? instant(input.now, 'now') : new Date();
+    return { text: input.text, now, zone };
+  } catch (err) {
+    // One bad line must not shift the answers of the others: answer it with an error object.
+    return { error: `line ${n}: ${(err as Error).message}` };
+  }
+}
+
 async function parseBatch(parser: Parser, io: Io, defaultZone: string): Promise<number> {
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  const batch: BatchLine[] = [];
   let n = 0;
-  for await (const line of lines) {
-    n += 1;
-    if (!line.trim()) continue;
-    let out: Record<string, unknown>;
-    try {
-      const input = JSON.parse(line) as { text?: unknown; now?: unknown; tz?: unknown };
-      if (typeof input.text !== 'string') throw new Error('"text" must be a string');
-      const zone = typeof input.tz === 'string' ? input.tz : defaultZone;
-      if (!isZone(zone)) throw new Error(`unknown time zone ${zone}`);
-      const now = typeof input.now === 'string' ? instant(input.now, 'now') : new Date();
-      out = await parser.parse(input.text, now, zone);
-    } catch (err) {
-      // One bad line must not shift the answers of the others: answer it with an error object.
-      out = { error: `line ${n}: ${(err as Error).message}` };
-    }
+  for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) batch.push(readLine(line, ++n, defaultZone));
+  const known = sharedProductNames(batch.flatMap((b) => (b && 'text' in b ? [b.text] : [])));
+  for (const b of batch) {
+    if (!b) continue;
+    const out = 'error' in b ? b : await parser.parse(b.text, b.now, b.zone, known);
     io.stdout.write(`${JSON.stringify(out)}\n`);
   }
   return 0;

@@ -149,7 +149,8 @@ function orgBefore(text: string, end: number, names: NameMatch[]): Candidate | n
   if (!run) return null;
   let name = trimHead(run, 10);
   const start = end - name.length;
-  name = name.replace(/(?:那边|这边|那里|这里)$/u, '');
+  // 东方酒店采购部的钱经理: the company, not its department.
+  name = name.replace(/(?:那边|这边|那里|这里)$/u, '').replace(/(?:采购|销售|行政|财务|人事|技术|市场|后勤|工程|客服|运营|设备|物业|总经)(?:部|处|科|室|办|中心)$/u, '');
   return isZhOrg(name, start, names) ? { name, start } : null;
 }
 

@@ -12,9 +12,12 @@ const ZH = new RegExp(
   'g',
 );
 const EN = new RegExp(
-  `(?<!\\bin\\s)(?<!\\bin\\s(?:a|an)\\s)\\b(${EN_COUNT})\\s*-?\\s*(hours?|hrs?|h|minutes?|mins?)\\b(\\s+and\\s+a\\s+half\\b|,?\\s*(?:and\\s+)?(\\d{1,2})\\s*(?:minutes?|mins?|m)\\b)?(?!\\s*(?:later|from now|ago))`,
+  `(?<!\\bin\\s)(?<!\\bin\\s(?:a|an)\\s)(?<!\\bquarters?\\sof\\s)\\b(${EN_COUNT})\\s*-?\\s*(hours?|hrs?|h|minutes?|mins?)\\b(\\s+and\\s+a\\s+half\\b|,?\\s*(?:and\\s+)?(\\d{1,2})\\s*(?:minutes?|mins?|m)\\b)?(?!\\s*(?:later|from now|ago))`,
   'gi',
 );
+
+/** "a quarter of an hour" (15), "three quarters of an hour" (45). */
+const EN_QUARTER = /\b(a|one|three)\s+quarters?\s+of\s+an\s+hour\b(?!\s*(?:later|from now|ago))/gi;
 
 /** First stated talk time; the one after 聊/通话/talk wins over others. */
 export function findDuration(text: string): { minutes: number; start: number; end: number } | null {
@@ -29,6 +32,10 @@ export function findDuration(text: string): { minutes: number; start: number; en
     if (m[2] || m[5]) minutes += perUnit === 60 ? 30 : perUnit === 1 && n >= 10 ? 5 : 0;
     if (m[7]) minutes += parseCount(m[7]) ?? 0;
     found.push({ minutes, start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(EN_QUARTER)) {
+    if (/\bin\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) continue; // "in a quarter of an hour" is a time
+    found.push({ minutes: m[1]!.toLowerCase() === 'three' ? 45 : 15, start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(EN)) {
     const n = parseCount(m[1]!);

@@ -57,6 +57,11 @@ const JA_NAME = new RegExp(
 /** A two- or three-character name + 先生/女士 at the start of a clause (铃木先生, 欧文先生). */
 const CLAUSE_NAME = new RegExp(`(?<![\\p{Script=Han}--[给和跟与是了户访到找问约打叫位把被向对]])${GIVEN}{2,3}(?:先生|女士|小姐)`, 'gv');
 const NOT_CLAUSE_NAME = /^(?:这位|那位|一位|各位|客户|老|新客户|老客户|会员|对方|家里|隔壁|前台|秘书|助理|服务员|客服|导购|销售|护士|空姐|接线)/;
+/**
+ * A full name with no title, opening the log and followed by a phone number or the call's outcome
+ * (郭建国 139…, 林晓梅接通, 张三说…): only when nothing else names anyone.
+ */
+const BARE_FULL_NAME = new RegExp(`^(?:给|跟|和|打给|联系)?(${SUR}${GIVEN}{1,2}?)(?=\\s*\\+?\\d{5}|接通|没接|未接|不接|无人接|关机|占线|说|电话|聊了)`, 'v');
 /** A verb or time word right after 小何/老郑 (小何报了…, 老郑买了…, 小张明天…). */
 const FAMILIAR_VERB = '[报买办签定订交付续要想觉打发回来去对刚已还又再有是的和跟把被给同答表今明昨]';
 const COMMON_SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金廖贾夏韦方白邹孟熊秦邱江薛龚邵严戴莫孔任季赖洪史侯段雷黎';
@@ -68,7 +73,7 @@ const ZH_FAMILIAR = new RegExp(
 
 const HONORIFIC = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Madam|Mme|Sir)\.?\s+[A-Z][A-Za-z'-]+(?:\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ltd|Limited|Inc|Corp|Co|LLC|PLC|Group)\b)[A-Z][A-Za-z'-]+)?/g;
 const EN_VERB_NAME =
-  /\b(?:called|calling|call with|call from|rang|phoned|spoke (?:to|with)|speaking (?:to|with)|talked (?:to|with)|chatted with|chat with|met(?: with)?|visited|emailed|texted|messaged|voicemail for|message for|no answer from|nothing from|heard from|reached|meeting with|followed up with|follow up with|pitched|demo(?:ed)? (?:to|for)|customer|client|lead|prospect|said|says|according to)\s+([A-Za-z][a-z'-]+(?:\s+[A-Za-z][a-z'-]+)?)/gi;
+  /\b(?:closed|called|calling|call with|call from|rang|phoned|spoke (?:to|with)|speaking (?:to|with)|talked (?:to|with)|chatted with|chat with|met(?: with)?|visited|emailed|texted|messaged|voicemail for|message for|no answer from|nothing from|heard from|reached|meeting with|followed up with|follow up with|pitched|demo(?:ed)? (?:to|for)|customer|client|lead|prospect|said|says|according to)\s+([A-Za-z][a-z'-]+(?:\s+[A-Za-z][a-z'-]+)?)/gi;
 const EN_SUBJECT_NAME =
   /(?:^|[.!?]\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:said|says|wants|asked|answered|picked up|agreed|signed|bought|paid|didn't|did not|doesn't|does not|isn't|wasn't|hung up|is interested|was interested|will|would|needs|thinks|called back|works|took|replied|confirmed|declined|prefers|likes|liked|loved|requested|wanted|mentioned|promised|sounded)\b/g;
 /** "Sam at Northwind Trading said…", "…to Helen at Brightwater Logistics": a name, then where they work. */
@@ -145,9 +150,14 @@ export function findNames(text: string): NameMatch[] {
   addEnglish([EN_VERB_NAME, EN_SUBJECT_NAME, EN_NAME_AT]);
   // Weaker cues only when nothing surer named anyone.
   if (out.length === 0) addEnglish(EN_WEAK);
-  if (out.length === 0) for (const m of text.matchAll(ZH_FAMILIAR)) add(m[0], m.index);
+  // 小马, 老郑: even beside other names (小马是老客户赵姐介绍来的: 赵姐 is the referrer).
+  for (const m of text.matchAll(ZH_FAMILIAR)) add(m[0], m.index);
   if (out.length === 0) {
     for (const m of text.matchAll(CLAUSE_NAME)) if (!NOT_CLAUSE_NAME.test(m[0])) add(m[0], m.index);
+  }
+  if (out.length === 0) {
+    const bare = BARE_FULL_NAME.exec(text);
+    if (bare && !/^(?:周|星期|礼拜)/u.test(bare[1]!)) add(bare[1]!, bare.index + bare[0].length - bare[1]!.length);
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -23,7 +23,7 @@ const rule = (zh: string, en: string) => new RegExp(`${zh}|${en}`, 'i');
 
 const RULES: Array<[Objection, RegExp]> = [
   ['competitor_cheaper', rule(
-    `(?:${RIVAL})[^,.;!?。]{0,10}(?:便宜|更低|价格低|只要|只卖|才卖|半价|一半|才\\s*\\d|才[一二两三四五六七八九十百千]|打折|优惠更多)|比(?!去年|以前|原来|之前|上次)[^,.;!?。]{1,8}贵`,
+    `(?:${RIVAL})[^,.;!?。]{0,10}(?:便宜|更低|价格低|只要|只卖|才卖|半价|一半|才\\s*\\d|才[一二两三四五六七八九十百千]|打折|优惠更多)|比(?:我们|咱们|你们|我家)[^,.;!?。]{0,10}(?:便宜|低|少)|比(?!去年|以前|原来|之前|上次|我们|咱们|我家)[^,.;!?。]{1,8}贵`,
     '\\bcheaper\\b|\\bfor (?:way |much |a lot |far )?less\\b|\\blower price|\\bbetter (?:price|deal)\\b|\\bundercut|\\bmore expensive than\\b',
   )],
   ['price', rule(
@@ -55,12 +55,14 @@ const RULES: Array<[Objection, RegExp]> = [
   ['has_supplier', rule(
     '已经(?:在[^,.;!?。]{1,8}(?:办|买|用|订|签|报)|有(?:了)?[^,.;!?。]{0,6}(?:卡|会员|供应商|渠道|合作|产品|套餐|服务)|是[^,.;!?。]{0,8}会员|买过|办过)|' +
       '(?:在用|用着|一直用|用了|用的是|买了|签了|装了)(?:别家|其他家|别的|其它家|别人家)|已经有了(?=[,.;!?。]|$)|有(?:固定|合作)的?(?:供应商|渠道|服务商)|有合作(?:的|方|伙伴)|' +
+      // signed elsewhere and bound until a date: 已经签了海尔的维保，合同到明年6月
+      '已经(?:跟|和|与)?[^,.;!?。]{1,8}签了|合同(?:签)?到(?:明年|今年|年底|下半年|\\d{1,2}月|\\d{4}年)|' +
       // signed or renewed elsewhere: 跟别家签了三年, 刚续了别家的
       `(?:跟|和|与)(?:${RIVAL})[^,.;!?。]{0,8}(?:签|合作|续)|续(?:了|签了?|约了?)(?:${RIVAL})|` +
       // a current contract still running: 合约还有半年才到期, 合同还有一年
       '(?:合同|合约|协议)[^,.;!?。]{0,8}(?:才到期|还没到期|没到期|未到期|还没结束)|(?:合同|合约|协议)还(?:有|剩)[^,.;!?。]{0,4}(?:年|个月|月)|' +
       '(?<![现实])在用(?!我们|咱|不|过)[^,.;!?。]{1,8}(?:家|公司|牌子)?的',
-    "\\balready (?:a member|has|have|use|uses|using|bought|with|signed|works with|got|buys)\\b(?! (?:us|our)\\b)|\\buses? (?:another|a different) (?:supplier|provider|company)\\b|" +
+    "\\balready (?:a member|has|have|use|uses|using|bought|with|signed|works with|got|buys|covered)\\b(?! (?:us|our)\\b)|\\bwon'?t switch\\b|\\bnot (?:looking to )?switch(?:ing)?\\b|\\buses? (?:another|a different) (?:supplier|provider|company)\\b|" +
       '\\b(?:has|have) a supplier\\b|\\b(?:current|existing) (?:supplier|provider|vendor|contract|broker|insurer)\\b|' +
       '\\blocked in(?:to)? (?:a |an |the |their |his |her )?(?:contract|deal|agreement|until|till|for)\\b|\\btied (?:in)?to (?:a|an|the|their|his|her) (?:contract|deal|agreement)\\b|\\bunder (?:a |an )?(?:contract|agreement)\\b|' +
       '\\b(?:contract|agreement|subscription) (?:runs|lasts|is valid|is good)\\b|\\b(?:already|just) signed (?:up )?with\\b|\\bsigned (?:up )?with (?:another|a different|a rival|a competitor|someone else)\\b|\\brenewed (?:with|their contract with) (?!us\\b)|' +
@@ -77,7 +79,7 @@ const RULES: Array<[Objection, RegExp]> = [
   ['no_time', rule(
     '没空|没时间|忙得很|很忙|太忙|挺忙|比较忙|忙着|在忙|忙不过来|正忙|忙呢|开车|在开会|开会呢|开会中|要开会|不方便|在上班|上班呢|抽不出|没工夫|接孙子|在带孩子|带孩子呢|忙着带孩子|别耽误|' +
       // busy elsewhere right now: 在上课, 在外地出差, 手上有事, 走不开
-      '在上课|上课呢|正上课|在外地|出差|手[上头]有事|有事在忙|走不开|脱不开身|抽不开身|在加班|加班呢|在飞机上|要登机',
+      '(?:单位|公司|工作|年底|月底|最近|这阵子|这段时间|手头|店里)(?:太|很|挺|比较|特别|有点)?忙|在上课|上课呢|正上课|在外地|出差|手[上头]有事|有事在忙|走不开|脱不开身|抽不开身|在加班|加班呢|在飞机上|要登机',
     "\\b(?:he|she|they|i)(?:'s| is| was| were| are| am) (?:too |very |really |quite )?busy\\b|\\bbusy (?:right now|at the moment|at work|with)\\b|\\bno time\\b|\\bdriving\\b|" +
       '\\bin a meeting\\b|\\bnot a good time\\b|\\bbad time\\b|\\bswamped\\b|\\bsnowed under\\b|\\btied up\\b|\\bflat out\\b|\\bslammed\\b|\\brushed off (?:his|her|their) feet\\b|' +
       '\\bup to (?:his|her|their) (?:eyes|ears|neck)\\b|\\bon the road\\b|\\btravell?ing\\b|\\baway on business\\b|\\bout of (?:town|the office|office)\\b|\\bon (?:holiday|vacation|leave)\\b|' +
@@ -93,6 +95,8 @@ const RULES: Array<[Objection, RegExp]> = [
   ['trust', rule(
     '骗子|骗局|骗人|被骗|受骗|诈骗|被坑|坑过|上当|不信任|不相信|不信|怀疑|戒心|正规|' +
       // uneasy, or burnt before: 不太放心, 心里没底, 以前亏过钱, 吃过亏
+      // let down before, by us or others: 再也不用我们的了
+      '再也不(?:用|买|找|信|敢)|' +
       '不(?:太|大|是很|怎么)?放心|信不过|心里没底|不踏实|吃过亏|亏过|亏了(?:不少|很多|好多)?钱|赔过钱|被宰|被忽悠|不靠谱',
     "\\bscam(?:med)?\\b|\\bfraud\\b|\\bcon artist\\b|\\bdo(?:es)?n'?t trust\\b|\\bdistrust|\\bsuspicious\\b|\\bskeptical\\b|\\bsceptical\\b|\\bbad experience\\b|" +
       '\\bburn(?:ed|t) before\\b|\\b(?:been|was|were|got) burn(?:ed|t)\\b|\\bripped off\\b|\\blegit\\b|\\blost money\\b|\\btoo good to be true\\b|\\bwary\\b',
@@ -108,7 +112,7 @@ const RULES: Array<[Objection, RegExp]> = [
 const NOT_INTERESTED = /不(?:太|大)?感兴趣|(?<!有)没(?:什么|啥|多大|太大)?兴趣|兴趣不大|(?:\bnot|n't|\bno longer)\s+(?:really\s+|very\s+|that\s+|at all\s+)?interested\b|\bno interest\b|\bnot keen\b/i;
 
 /** A 贵 that compares with a rival (比人家贵) is the competitor objection, not price. */
-const COMPARATIVE_PRICE = /比(?!去年|以前|原来|之前|上次)[^,.;!?。]{1,8}贵|more expensive than/i;
+const COMPARATIVE_PRICE = /比(?!去年|以前|原来|之前|上次|我们|咱们|我家)[^,.;!?。]{1,8}贵|more expensive than/i;
 
 export function findObjections(text: string): Objection[] {
   const hits: Array<{ o: Objection; at: number }> = [];

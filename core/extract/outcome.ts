@@ -77,7 +77,7 @@ export function findResult(text: string, kind: ActivityKind, evidence: boolean):
 const GRADE_EXPLICIT = [
   /(?<![A-Za-z])([ABC])\s*(?:类|级|档|类客户|级客户)/i,
   /意向(?:等级|程度)?\s*[:：]?\s*(?:是|为|改成|改为)?\s*([ABC])(?![A-Za-z])/i,
-  /\b(?:grade|class|rated|rating|marked(?: as)?|priority|intent)\s*[:：]?\s*([ABC])\b/i,
+  /\b(?:grade|graded|class|rated|rating|marked(?: as)?|priority|intent)\s*[:：]?\s*([ABC])\b/i,
   /\b([ABC])[- ](?:grade|class|lead|rating)\b/i,
 ];
 const GRADE_C = /没兴趣|不感兴趣|不太感兴趣|兴趣不大|没意向|意向(?:低|不大|不高|很低|较低|比较低|一般般)|没什么兴趣|\bnot interested\b|\bno interest\b|\bisn'?t interested\b|\bwasn'?t interested\b|\bcold lead\b|\blow interest\b/i;
@@ -149,7 +149,7 @@ export function findStage(text: string, intent: Grade | null, result: CallResult
 
 const DO_NOT_CALL = new RegExp(
   [
-    '别再打|不要再打|(?:别|不要|不准|不许)再?给(?:我|他|她)打|举报|别打了|不要打了|再打就投诉|投诉|拉黑|黑名单|不要再联系|别再联系|别联系|不要联系|勿扰|不要再打扰|别再打扰',
+    '别再打|不要再打|别往这(?:里|儿|边)?打|不要往这(?:里|儿|边)?打|(?:别|不要|不准|不许)再?给(?:我|他|她)打|举报|别打了|不要打了|再打就投诉|投诉|拉黑|黑名单|不要再联系|别再联系|别联系|不要联系|勿扰|不要再打扰|别再打扰',
     // 以后别打了, 以后不要再来电
     '以后(?:都)?(?:别|不要|甭|不用|不准)再?(?:打|联系|来电|打扰|骚扰)',
     // the number taken off the list: 号码删了, 把他号码从名单里删掉, 从通讯录移除

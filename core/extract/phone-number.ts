@@ -8,6 +8,7 @@ const PATTERNS: RegExp[] = [
   /(?<![\d+])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g, // CN mobile
   /(?<![\d+])\+\d{1,3}[-\s]?(?:\(\d{1,4}\)[-\s]?)?\d{1,4}(?:[-\s]?\d{2,4}){1,4}(?!\d)/g, // international
   /(?<![\d+])\(?0\d{2,3}\)?[-\s]?\d{3,4}[-\s]?\d{4}(?!\d)/g, // CN / UK landline with area code
+  /(?<![\d+])07\d{3}[-\s]?\d{3}[-\s]?\d{3}(?!\d)/g, // UK mobile: 07700 900461
   /(?<![\d+.])(?<!\d,)\d{7,15}(?!\d|[.,]\d)/g, // any other long run of digits
 ];
 

@@ -67,7 +67,7 @@ const OBJECT_LEAD = /^(?:了解一下|了解|了|一下|下|我们的|咱们的|
 /** Objects that are not products: documents, money, people, appointments, the word 产品 itself. */
 const NOT_OBJECT = /^(?:产品|东西|服务|项目|业务|方案|合同|协议|单|单子|订单|名|字|手续|资料|报价单?|价格|课|课程|保险|会员|卡|套餐|定金|订金|首付|尾款|全款|款|钱|费用|一下|一点|一些|这个|那个|这款|那款|这种|那种|我们|你们|他们|公司|时间|见面|面谈|拜访|电话|微信|联系方式|体验|试听|试用|活动|优惠|折扣|分期|朋友|同事|邻居|亲戚|家人|客户|老客户|新客户|购买|合作|初步|整体|总体|登记|记录|笔记|调查|评估|检查|预约|准备|决定|考虑|打算|回访|跟进|沟通|交流|介绍|演示|讲解|说明|单了|人)$/u;
 /** Words that make the object a moment, a person or a feeling, not a thing bought. */
-const NOT_OBJECT_PART = /[我你他她它这那哪啥]|什么|别家|别人|其他|其它|^(?:今|明|后|昨|前|大后)天|^下?(?:周|星期|礼拜|个?月)|^[一两二三四五六七八九十几\d]+(?:个|点|号|天|周|月|年|次|分钟|小时|岁)|朋友|同事|邻居|亲戚|姐妹|老乡|同学|家人|客户|看|聊|觉|感觉|目前|现在/u;
+const NOT_OBJECT_PART = /[我你他她它这那哪啥]|什么|别家|别人|其他|其它|^(?:今|明|后|昨|前|大后)天|^下?(?:周|星期|礼拜|个?月)|^[一两二三四五六七八九十几\d]+(?:个|点|号|天|周|月|年|次|分钟|小时|岁)(?:[半多后前左右内]|$)|朋友|同事|邻居|亲戚|姐妹|老乡|同学|家人|客户|看|聊|觉|感觉|目前|现在/u;
 
 /**
  * Phrases whose object is a product (the named group x). An open slot (签了X, 做了X) also takes
@@ -90,12 +90,12 @@ const ZH_SLOTS: Array<{ re: RegExp; open: boolean }> = [
   { re: /(?<v>[做买办报装签订])不\k<v>(?<x>[^,.;:!?()\s]{2,20})/gu, open: true },
 ];
 /** How product names end (冲刺班, 重疾险, 净水器, 种植牙) when nothing else says it is one. */
-const PRODUCT_END = /(?:卡|套餐|疗程|(?<![红钱书面背皮腰荷打承外手挎纸肩发豆菜汤肉奶水布药零])包|会员|课|课程|班|险|版|专线|宽带|系统|平台|软件|套装|营|食品|器|机|仪|牙|矫正|光伏|计划)$/u;
+const PRODUCT_END = /(?:卡|套餐|疗程|(?<![红钱书面背皮腰荷打承外手挎纸肩发豆菜汤肉奶水布药零])包|会员|课|课程|班|险|版|专线|宽带|系统|平台|软件|套装|营|食品|器|机|仪|牙|矫正|光伏|计划|延保|全保|年保|维保|保养)$/u;
 /** A model name or number: 星驰X5, 屋顶光伏30kW, CRM (but not the everyday APP, VIP, PPT). */
 const MODEL = /[A-Za-z]{2,}|[A-Za-z]\d|\d[A-Za-z]/;
 const NOT_MODEL = /^(?:APP|App|app|VIP|vip|PPT|ppt|PDF|pdf|CEO|CFO|ID|OK|QQ|WIFI|WiFi|wifi)$/;
 /** A price right after the object: 做了隐形矫正 1.2万. */
-const PRICE_AFTER = /^\s*(?:[¥$]\s*)?(?:\d[\d,.]*\s*(?:万|千|[wWkK]|元|块)|\d{3,}|[一二两三四五六七八九十]+[百千万])/u;
+const PRICE_AFTER = /^[,，\s]*(?:[¥$]\s*)?(?:\d[\d,.]*\s*(?:万|千|[wWkK]|元|块)|\d{3,}|[一二两三四五六七八九十]+[百千万])/u;
 /** Features, terms and people that follow 对…感兴趣 as often as products do. */
 const NOT_PRODUCT_END = /(?:续费|续约|升级|活动|政策|方式|流程|情况|问题|细节|内容|效果|价格|费用|优惠|售后|上门|分期|付款|安装|运费|服务|品牌|公司|理念|模式|合作|加盟|代理|体验|试听|折扣|老板娘?|对方|家长|老人|孩子|儿子|女儿|老公|老婆|爱人|先生|太太|领导|本人|全家|[总姐哥叔姨爷奶师])$/u;
 
@@ -132,8 +132,11 @@ export function findProducts(raw: string, known: string[] = []): string[] {
       // An ASCII name must stand as a word: "Pro" is not in "product".
       if (/^[\w]/.test(needle) && /\w/.test(lower[at - 1] ?? '')) continue;
       if (/[\w]$/.test(needle) && /\w/.test(lower[at + needle.length] ?? '')) continue;
-      spans.push([at, at + needle.length]);
-      if (!out.includes(name)) out.push(name);
+      // A model written after a known name is part of it (屋顶光伏 + 30kW), a price is not (1.2w).
+      const model = /^(?=[\w.+-]*\d|[A-Za-z]{2})[\d.]*[A-Za-z][\w.+-]*/.exec(text.slice(at + needle.length));
+      const full = model && /\p{Script=Han}$/u.test(name) && !/^\d[\d.]*[wWkK]$/.test(model[0]) ? name + model[0] : name;
+      spans.push([at, at + full.length]);
+      if (!out.includes(full)) out.push(full);
     }
   }
   const overlaps = (start: number, end: number) => spans.some(([s, e]) => start < e && s < end);

@@ -78,3 +78,57 @@ describe('objection wordings', () => {
     expect(zh('要一份纸质版课程介绍，寄到家里').objections).toEqual(['send_materials']);
   });
 });
+
+/** From a third blind set (an appliance-maintenance seller): more shapes of the same kinds. */
+describe('more names, wordings and numbers', () => {
+  const en = (text: string) => extractActivity(text, { now: new Date('2027-03-25T10:00:00+00:00'), timeZone: 'Europe/London' });
+
+  it.each([
+    ['何丽华 13800001111 接通，聊了3分钟', '何丽华'],
+    ['宋子明接通，说下个月再说', '宋子明'],
+    ['小邓是老客户王姐介绍来的，聊了6分钟', '小邓'],
+  ])('a bare full name opening the log, or 小X beside a referrer: %s', (text, name) => {
+    expect(zh(text).customer).toBe(name);
+  });
+
+  it.each(['周三没接，再打', '高意向客户，明天再打'])('no name in: %s', (text) => {
+    expect(zh(text).customer).toBeNull();
+  });
+
+  it('"Closed <Name> on …" names the customer', () => {
+    expect(en('Closed Amy Walsh on the Care plan, £300.').customer).toBe('Amy Walsh');
+  });
+
+  it('a department between the company and the person is not part of the company', () => {
+    expect(zh('跟华美酒店采购部的李经理通了电话').company).toBe('华美酒店');
+  });
+
+  it.each([
+    ['潘总说已经跟别家签了维保，合同到明年3月', 'has_supplier'],
+    ['他说年底单位忙，过完年再说', 'no_time'],
+    ['她说再也不用我们的了，上次安装拖了一周', 'trust'],
+    ['他说网上买比我们便宜一半', 'competitor_cheaper'],
+  ])('%s → %s', (text, objection) => {
+    expect(zh(text).objections).toContain(objection);
+  });
+
+  it('"already covered by … won\'t switch" is an existing supplier; "Graded C" is the intent', () => {
+    const a = en('She is already covered by another provider and won\'t switch. Graded C.');
+    expect(a.objections).toEqual(['has_supplier']);
+    expect(a.intent).toBe('C');
+  });
+
+  it('以后别往这打了 is do-not-call', () => {
+    expect(zh('他说以后别往这打了').doNotCall).toBe(true);
+  });
+
+  it('a quarter of an hour is 15 minutes; in a quarter of an hour is a time', () => {
+    expect(en('Spoke with Tom for a quarter of an hour.').durationMin).toBe(15);
+    expect(en('Three quarters of an hour on the phone with Ann.').durationMin).toBe(45);
+    expect(en('Ann asked me to call back in a quarter of an hour.').durationMin).toBeNull();
+  });
+
+  it('a UK mobile written with a space keeps its digits', () => {
+    expect(en('Rang Priya on 07700 900461, voicemail.').phone).toBe('07700900461');
+  });
+});
