@@ -4,6 +4,7 @@
 import type { CoreDeps, Feature } from './context.ts';
 import { customerCommandsFeature } from './calls/commands.ts';
 import { callsFeature } from './calls/feature.ts';
+import { ProductVocabulary } from './calls/product-vocabulary.ts';
 import { customersFeature } from './commands/customers.ts';
 import { digestFeature } from './digest/feature.ts';
 import { helpFeature } from './commands/help.ts';
@@ -23,11 +24,12 @@ export function createBot(deps: CoreDeps, extra: Feature[] = []): Core {
   let core: Core | undefined;
   const help = helpFeature(() => core?.commands ?? []);
   const knowledge = new KnowledgeService(deps.store, deps.semantic && { ...deps.semantic, logger: deps.logger });
+  const products = new ProductVocabulary(knowledge, deps.store);
   core = createCore(deps, [
     help,
-    callsFeature(knowledge),
+    callsFeature(products),
     customerCommandsFeature,
-    remindersFeature(knowledge),
+    remindersFeature(products),
     knowledgeFeature(knowledge),
     scriptsFeature(knowledge),
     digestFeature,

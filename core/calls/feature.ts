@@ -12,6 +12,7 @@ import { teamSettings } from '../reminders/settings.ts';
 import { readingOf } from './activity-fields.ts';
 import { confirmation, timeZoneOf } from './confirmation.ts';
 import { labels } from './labels.ts';
+import type { ProductCatalog } from './product-vocabulary.ts';
 import { recordActivity, undoActivity } from './record.ts';
 import { understandActivity } from './understand.ts';
 
@@ -37,15 +38,10 @@ const text = defineMessages(
 /** A call log is a few sentences; anything longer is pasted by mistake. */
 const MAX_LOG_LENGTH = 2_000;
 
-/** Where the extractor learns the team's product names (the knowledge base's product articles). */
-export interface ProductCatalog {
-  productNames(): Promise<string[]>;
-}
-
 async function extractOptions(ctx: Context, catalog: ProductCatalog): Promise<ExtractOptions> {
   // The team's settings arrive with the sender's session; the team default hour is what a date alone means.
   const { defaultHour } = teamSettings(ctx.team);
-  return { now: ctx.now, timeZone: timeZoneOf(ctx), defaultHour, knownProducts: await catalog.productNames() };
+  return { now: ctx.now, timeZone: timeZoneOf(ctx), defaultHour, knownProducts: await catalog.productNames({ id: ctx.team.id, now: ctx.now }) };
 }
 
 /** The author's own activity, or a reply saying why not. */
@@ -90,6 +86,7 @@ export async function logCall(ctx: Context, catalog: ProductCatalog, opts: { cus
     messageId: ctx.msg.messageId,
     customer: opts.customer,
   });
+  catalog.remember?.(ctx.team.id, extracted.products);
   return [confirmation(ctx, recorded)];
 }
 

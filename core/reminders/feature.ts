@@ -4,7 +4,8 @@
  * words). Moving a follow-up resets notified_at: its reminder is sent again at the new time.
  */
 import { timeZoneOf } from '../calls/confirmation.ts';
-import { logCall, type ProductCatalog } from '../calls/feature.ts';
+import { logCall } from '../calls/feature.ts';
+import type { ProductCatalog } from '../calls/product-vocabulary.ts';
 import { chatKey, type Context, DIALOGUE_TTL_MS, type Feature } from '../context.ts';
 import { formatDateTime } from '../format.ts';
 import type { FollowUpRecord } from '../records.ts';

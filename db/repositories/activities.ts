@@ -1,7 +1,7 @@
 import { count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { ActivityLog, ActivityRepository, LoggedActivity } from '../../core/ports.ts';
 import type { ActivityEffects, ActivityRecord } from '../../core/records.ts';
-import { type Db, queryRowsPrepared } from '../connect.ts';
+import { type Db, queryRows, queryRowsPrepared } from '../connect.ts';
 import { rowFromJson } from '../json-row.ts';
 import { insertRow, updateRow } from '../row-sql.ts';
 import { activities, auditLog, customers, followUps } from '../schema.ts';
@@ -123,6 +123,15 @@ export function activityRepository(db: Db): ActivityRepository {
     async countForCustomer(customerId) {
       const [row] = await db.select({ n: count() }).from(activities).where(eq(activities.customerId, customerId));
       return row?.n ?? 0;
+    },
+    async recentProductNames(teamId, scan) {
+      const rows = await queryRows<{ name: string }>(
+        db,
+        sql`select p.name from (select id, products from activities where team_id = ${teamId} and products <> '{}'::text[] order by id desc limit ${scan}) a,
+              unnest(a.products) as p(name)
+            group by p.name order by max(a.id) desc`,
+      );
+      return rows.map((r) => r.name);
     },
   };
 }

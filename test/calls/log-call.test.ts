@@ -173,6 +173,18 @@ describe.each(databaseKinds())('logging calls by chatting on %s', (kind) => {
     expect(await openFollowUps()).toHaveLength(0);
   });
 
+  it('knows a product the team logged before, even where nothing marks it as one', async () => {
+    await bot.say('周姐对家电全保挺感兴趣，B类，周五再打');
+    bot.clock.set('2026-11-23T10:25:00+08:00');
+    await bot.say('吴先生 家电全保意向还行，下周一回访');
+    const wu = (await customersOf()).find((c) => c.name === '吴先生')!;
+    const [activity] = await store().activities.listForCustomer(wu.id);
+    expect(activity!.products).toEqual(['家电全保']);
+    // Another team's history is not this team's.
+    expect(await store().activities.recentProductNames(wu.teamId + 1000, 100)).toEqual([]);
+    expect(await store().activities.recentProductNames(wu.teamId, 100)).toEqual(['家电全保']);
+  });
+
   it('logs a retried delivery once', async () => {
     const msg = { text: '刘经理没接，明天再打', deliveryId: 'update-77' };
     const first = await bot.send(msg);
