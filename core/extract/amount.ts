@@ -5,7 +5,7 @@
  */
 import { parseCnInt } from '../time/numerals.ts';
 
-const ARABIC = /([¥$£€]|RMB|CNY|USD|GBP|HKD|HK\$)?\s*(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\d)\s*(?:(万|千|[kKwW](?![a-zA-Z]))(\d(?![\d.]))?)?\s*(元|块钱?|rmb|RMB|yuan|dollars?|pounds?|quid|bucks)?/g;
+const ARABIC = /([¥$£€]|RMB|CNY|USD|GBP|HKD|HK\$)?\s*(?<![\d.])(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)(?!\d|,\d{3}(?!\d))\s*(?:(万|千|[kKwW](?![a-zA-Z]))(\d(?![\d.]))?)?\s*(元|块钱?|rmb|RMB|yuan|dollars?|pounds?|quid|bucks)?/g;
 const CHINESE = /((?:[一二两三四五六七八九十]+[十百千万]+零?)+[一二两三四五六七八九]?)\s*(元|块钱?)?(?![别不要记])/g;
 /** What follows a number that is not money: counts, instalments, ratings, dates. */
 const NOT_MONEY_AFTER = /^\s*(?:分钟|分|期|天|个|次|岁|%|折|点|号|日|月|年|周|小时|人|张|份|台|位|星|楼|套|件|min|day|week|month|year|hour|instal|install|payment|time|star|people|pm|am|th\b|st\b|nd\b|rd\b|-|:|\/)/i;
@@ -24,6 +24,9 @@ export function findAmount(text: string): number | null {
   const cands: Candidate[] = [];
   for (const m of text.matchAll(ARABIC)) {
     const numStart = m.index + m[0].indexOf(m[2]!);
+    // The tail of a thousands group (the 800 of 6,800) is not a number of its own; after a comma
+    // that only separates (365，8800元: NFKC made the full-width comma ASCII) it is.
+    if (/\d,$/.test(text.slice(Math.max(0, numStart - 2), numStart)) && /^\d{3}$/.test(m[2]!)) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     const before = text.slice(Math.max(0, numStart - 10), numStart).replace(/[¥$£€]\s*$/, '');
     const marked = Boolean(m[1] || m[3] || m[5]);

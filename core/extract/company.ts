@@ -22,13 +22,15 @@ const ZH_WEAK_SUFFIX =
 /** Characters that end the text before a company name (刚给华通物流 → 华通). */
 const BOUNDARY = /[的了和跟与给在是到去从找打对向为把被说问约跟同及或,.;:!?()（）\s\d]/u;
 /** Words that end the text before a name too: 今天上门拜访华通物流 → 华通. */
-const LEAD_WORDS = /拜访|联系|打给|电话|通话|客户|老板|上门|回访|今天|昨天|刚才|刚刚|刚|一家|这家|那家|家的|来自|就是|就职|工作|上班|见了/gu;
+const LEAD_WORDS = /拜访|联系|打给|电话|通话|客户|老板|上门|回访|今天|昨天|刚才|刚刚|刚|一家|这家|那家|有家|某家|家的|来自|就是|就职|工作|上班|见了/gu;
 const NOT_A_NAME = /^(?:我们|你们|他们|她们|咱们|我|你|他|她|本|贵|这家|那家|这个|那个|一家|别的|别家|其他|其它|同一|大|小|老|新|原|上家|前)$/;
 /** A head with a pronoun, a verb or an adverb is a clause, not a name (暂时不考虑装修, 聊聊全包装). */
 const NOT_IN_HEAD = /[我你他她它们这那哪让叫请说问查证不没再还也都就很太聊谈虑想要买签办装做报换试听]/u;
 /** Said of a rival or of what they already use: 别家的…, 我们的…, 他们用的…, 在用…, 换成… */
 const RIVAL_BEFORE =
   /(?:别家|别人家|人家|他们|她们|我们|咱们|我司|自己|竞品|竞争对手|对手|同行|其他家|其它家|另一家|隔壁)(?:在?用|用着|用了|买)?的$|(?:在用|正在用|用的是|用的|用着|用了|换成|换了|换到|买了|买的)$/u;
+/** A kind of company, not a name: 财务公司, 代账公司, 皮包公司 (同行有家财务公司…). */
+const GENERIC_ORG = /^(?:财务|会计|代账|记账|保险|物流|装修|家政|中介|外包|培训|广告|快递|贸易|科技|网络|软件|房产|地产|皮包|空壳|建筑|清洁|保洁|安保|物业|电商|投资|咨询|金融|小贷|贷款|担保|餐饮|服装|外贸|代理|销售|技术|互联网|上市|国有|国营|私人|民营|外资|合资|大|小|新|老|别的|其他|同行)(?:公司|集团|集团公司|有限公司)$/u;
 /** Bought or signed there: a supplier (在康乐汇办了年卡). */
 const RIVAL_AFTER = /^(?:那边|那里|那儿)?(?:办了|买了|签了|订了|买过|办过|续了)/u;
 /** A product or service named after the industry word: 物流专线, 装修套餐, 医疗险. */
@@ -106,6 +108,7 @@ function bySuffix(text: string, names: NameMatch[]): Candidate[] {
     if (head.length < 2 || NOT_A_NAME.test(head) || NOT_IN_HEAD.test(head) || NOT_ORG_WORDS.test(head) || PLACE.test(head)) continue;
     if (names.some((n) => n.start < start + head.length && start < n.end)) continue; // 王总公司
     if (RIVAL_BEFORE.test(text.slice(0, start)) || RIVAL_AFTER.test(text.slice(end)) || PRODUCT_AFTER.test(text.slice(end))) continue;
+    if (GENERIC_ORG.test(head + m[2]!) || /(?:有|一|某|那|这)家$|(?:这|那)种$/u.test(text.slice(Math.max(0, start - 2), start))) continue;
     out.push({ name: head + m[2]!, start });
   }
   return out;

@@ -67,9 +67,15 @@ const FAMILIAR_VERB = '[报买办签定订交付续要想觉打发回来去对�
 const COMMON_SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金廖贾夏韦方白邹孟熊秦邱江薛龚邵严戴莫孔任季赖洪史侯段雷黎';
 /** 小王, 老李: only common surnames, and not the start of a longer word (老会员, 小孩). */
 const ZH_FAMILIAR = new RegExp(
-  `${BEFORE}[小老][${COMMON_SURNAMES}](?=[^\\p{Script=Han}]|[说没不接讲问让很也都在这那]|${FAMILIAR_VERB}|$)`,
+  `${BEFORE}[小老][${COMMON_SURNAMES}](?=[^\\p{Script=Han}]|[说没不接讲问让很也都在这那电]|${FAMILIAR_VERB}|$)`,
   'gv',
 );
+/** 阿强, 阿美 (not 阿姨, 阿婆…), and an English name in Chinese text (Kevin签了, Tony哥说): weak cues. */
+const ZH_A_NAME = new RegExp(
+  `${BEFORE}阿[\\p{Script=Han}--[姨婆公伯叔爸妈哥姐弟妹嫂里拉]](?=[说没不接讲问让很也都在这那电]|${FAMILIAR_VERB})`,
+  'gv',
+);
+const MIXED_EN_NAME = /(?<![A-Za-z])([A-Z][a-z]{2,10}(?:哥|姐|总|老师)?)(?=[说没不接讲问让很也都在这那电报买办签定订交付续要想觉打发回对刚已还又再是的和跟把被给同答今明昨])/gu;
 
 const HONORIFIC = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Madam|Mme|Sir)\.?\s+[A-Z][A-Za-z'-]+(?:\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ltd|Limited|Inc|Corp|Co|LLC|PLC|Group)\b)[A-Z][A-Za-z'-]+)?/g;
 const EN_VERB_NAME =
@@ -154,6 +160,10 @@ export function findNames(text: string): NameMatch[] {
   for (const m of text.matchAll(ZH_FAMILIAR)) add(m[0], m.index);
   if (out.length === 0) {
     for (const m of text.matchAll(CLAUSE_NAME)) if (!NOT_CLAUSE_NAME.test(m[0])) add(m[0], m.index);
+  }
+  if (out.length === 0) for (const m of text.matchAll(ZH_A_NAME)) add(m[0], m.index);
+  if (out.length === 0) {
+    for (const m of text.matchAll(MIXED_EN_NAME)) if (!NOT_A_NAME.has(m[1]!.replace(/(?:哥|姐|总|老师)$/u, ''))) add(m[1]!, m.index);
   }
   if (out.length === 0) {
     const bare = BARE_FULL_NAME.exec(text);

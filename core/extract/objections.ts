@@ -23,15 +23,15 @@ const rule = (zh: string, en: string) => new RegExp(`${zh}|${en}`, 'i');
 
 const RULES: Array<[Objection, RegExp]> = [
   ['competitor_cheaper', rule(
-    `(?:${RIVAL})[^,.;!?。]{0,10}(?:便宜|更低|价格低|只要|只卖|才卖|半价|一半|才\\s*\\d|才[一二两三四五六七八九十百千]|打折|优惠更多)|比(?:我们|咱们|你们|我家)[^,.;!?。]{0,10}(?:便宜|低|少)|比(?!去年|以前|原来|之前|上次|我们|咱们|我家)[^,.;!?。]{1,8}贵`,
-    '\\bcheaper\\b|\\bfor (?:way |much |a lot |far )?less\\b|\\blower price|\\bbetter (?:price|deal)\\b|\\bundercut|\\bmore expensive than\\b',
+    `(?:${RIVAL})[^,.;!?。]{0,16}(?:便宜|更低|价格低|只要|只卖|才卖|半价|一半|才(?:收|要|卖|报|花|交)?\\s*\\d|才(?:收|要|卖|报|花|交)?[一二两三四五六七八九十百千]|打折|优惠更多)|比(?:我们|咱们|你们|我家)[^,.;!?。]{0,10}(?:便宜|低|少)|(?:这价|价格|价钱)[^,.;!?。]{0,3}(?:没法比|比不了|比不过)|比(?!去年|以前|原来|之前|上次|我们|咱们|我家)[^,.;!?。]{1,8}贵`,
+    '\\bcheaper\\b|\\bfor (?:way |much |a lot |far )?less\\b|\\b(?:costs?|charges?|pays?|paying)\\b[^.;!?]{0,24}\\bless than (?:our|ours|us|what we)\\b|\\blower price|\\bbetter (?:price|deal)\\b|\\bundercut|\\bmore expensive than\\b',
   )],
   ['price', rule(
     '手头紧|没钱|资金紧张|经济压力|(?<![不宝珍富])贵(?!公司|司|方|姓|宾|州|阳|人|重|在)|太高了|价格(?:太|有点|偏|比较)?高|价钱(?:太|有点|偏)?高|舍不得|负担不起|买不起|' +
       // over budget: 超出预算, 预算不够/用完; a named fee that is too high: 保费太高, 学费偏高
       '超预算|超(?:出|过)(?:了)?[^,.;!?。]{0,4}预算|预算(?:不够|有限|不足|紧张|紧|超了|用完|花完|没了)|没预算|' +
       '(?:保费|学费|费用|收费|月费|年费|会费|课时费|服务费|报价|首付|月供)[^,.;!?。]{0,3}(?:太|偏|有点|有些|比较|挺|过)高',
-    "\\btoo expensive\\b|\\bpricey\\b|\\bexpensive\\b|\\bcan'?t afford\\b|\\bcannot afford\\b|\\bprice is too high\\b|\\b(?:price|quote|premium|fee|cost|rate|tuition|pricing)s?\\b[^,.;!?]{0,20}\\btoo high\\b|\\bcosts? too much\\b|\\btoo much money\\b|" +
+    "\\btoo expensive\\b|\\bpricey\\b|\\b(?:too|a bit|rather|quite|pretty|very) steep\\b|\\bexpensive\\b|\\bcan'?t afford\\b|\\bcannot afford\\b|\\bprice is too high\\b|\\b(?:price|quote|premium|fee|cost|rate|tuition|pricing)s?\\b[^,.;!?]{0,20}\\btoo high\\b|\\bcosts? too much\\b|\\btoo much money\\b|" +
       '\\b(?:cash|money|budget) is tight\\b|\\btight budget\\b|\\bno budget\\b|\\bout of (?:his|her|their)? ?budget\\b|' +
       '\\b(?:over|exceeds?|beyond|outside|above) (?:(?:his|her|their|the|our) )?budget\\b|\\bmore than (?:he|she|they|we) (?:had )?budgeted\\b|\\bbudget (?:is )?(?:used up|spent|gone|exhausted)\\b',
   )],
@@ -40,7 +40,7 @@ const RULES: Array<[Objection, RegExp]> = [
     '\\bthink (?:it )?over\\b|\\bthink about it\\b|\\bmull\\b|\\bsleep on it\\b|\\bneeds? time to (?:decide|think)\\b|\\bundecided\\b',
   )],
   ['consult_others', rule(
-    `商量|(?:问问|问一下|问下)(?:${FAMILY})|(?:跟|和|与)(?:${FAMILY})[^,.;!?。]{0,4}(?:说|讲|问|商量|讨论|沟通|汇报|确认|review)|(?:${FAMILY})[^,.;!?。]{0,4}(?:点头|同意|拍板|做主|说了算|决定)|` +
+    `商量|(?:问问|问一下|问下)(?:她|他|自己)?(?:${FAMILY})|(?:跟|和|与)(?:她|他|自己)?(?:${FAMILY})[^,.;!?。]{0,4}(?:说|讲|问|商量|讨论|沟通|汇报|确认|review)|(?:${FAMILY})[^,.;!?。]{0,4}(?:点头|同意|拍板|做主|说了算|决定)|` +
       `做不了主|不能做主|请示|(?:${APPROVER})[^,.;!?。]{0,4}(?:批(?![量发次])|审批|审核|签字|过目|把关|定夺|拍板)|` +
       // an organisation's process: 走流程, 要审批, 要上会, 内部讨论
       '走(?:个|一下|一遍)?(?:内部)?(?:审批)?流程|(?:要|得|需要|等)(?:领导|老板|上面|总部|公司)?(?:审批|批准)|(?:要|得|需要|等|提交|拿到)[^,.;!?。]{0,3}上会(?!员)|' +

@@ -77,6 +77,7 @@ export function findResult(text: string, kind: ActivityKind, evidence: boolean):
 const GRADE_EXPLICIT = [
   /(?<![A-Za-z])([ABC])\s*(?:类|级|档|类客户|级客户)/i,
   /意向(?:等级|程度)?\s*[:：]?\s*(?:是|为|改成|改为)?\s*([ABC])(?![A-Za-z])/i,
+  /(?:评|评为|评成|定为|定成|归为|算)\s*([ABC])(?![A-Za-z])/i,
   /\b(?:grade|graded|class|rated|rating|marked(?: as)?|priority|intent)\s*[:：]?\s*([ABC])\b/i,
   /\b([ABC])[- ](?:grade|class|lead|rating)\b/i,
 ];
@@ -118,7 +119,7 @@ const NOT_YET_AFTER = /^(?:方式|时间|流程|手续|方案|条件|的话|吗|
 const NOT_A_SALE_AFTER = /^[^,.;!?。]{0,6}(?:意向金|诚意金|押金|保证金)/;
 /** A purchase from someone else, or in the past, is not our deal (已经在康乐汇办了年卡). */
 const NOT_OURS = /在(?!电话|线|微信|现场|店|门店|我们|这边)[^,.;!?。]{0,8}$|别家|别人家|其他家|去年|以前|之前|已经在|没|未|还没|不会|没有|\bnot\b|\bn'?t\b|\bnever\b|\bhasn'?t\b|\banother\b|\belsewhere\b/i;
-const LOST = /流失|没戏|没希望|放弃|不要了|不买了|不考虑了|退(?:了|款|卡)|买了别家|选了别家|跟别家签|\blost\b|\bdead lead\b|\bgave up\b|\bwent with (?:a |another )?competitor\b|\bchose (?:another|a competitor)\b/i;
+const LOST = /流失|(?:客户|这单|单子|这个客户)?算丢了|(?:客户|单子|这单)丢了|没戏|没希望|放弃|不要了|不买了|不考虑了|退(?:了|款|卡)|买了别家|选了别家|跟别家签|\blost\b|\bdead lead\b|\bgave up\b|\bwent with (?:a |another )?competitor\b|\bchose (?:another|a competitor)\b/i;
 
 export function isWon(text: string): boolean {
   for (const m of text.matchAll(new RegExp(WON.source, 'gi'))) {

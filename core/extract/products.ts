@@ -186,6 +186,7 @@ export function findProducts(raw: string, known: string[] = []): string[] {
       const obj = cleanObject(m.groups!.x!);
       if (!obj || NOT_PRODUCT_END.test(obj.name)) continue;
       const start = xStart + obj.offset;
+      if (obj.glued && PRICE_AFTER.test(text.slice(start + obj.name.length + obj.glued.length))) obj.name += obj.glued;
       const end = start + obj.name.length;
       const model = MODEL.test(obj.name) && !NOT_MODEL.test(obj.name);
       if (open && !PRODUCT_END.test(obj.name) && !model && !PRICE_AFTER.test(text.slice(end))) continue;
@@ -246,7 +247,7 @@ function clauseTo(text: string, start: number, end: number): string {
  * The product name inside an open-ended object: drop counts and fillers in front, cut at the
  * first word no product name contains, drop a price glued on the end (四星卡3680).
  */
-function cleanObject(raw: string): { name: string; offset: number } | null {
+function cleanObject(raw: string): { name: string; offset: number; glued: string } | null {
   let s = raw;
   let offset = 0;
   const dropFront = (n: number) => {
@@ -260,11 +261,13 @@ function cleanObject(raw: string): { name: string; offset: number } | null {
   }
   const cut = OBJECT_CUT.exec(s.slice(1));
   if (cut) s = s.slice(0, cut.index + 1);
-  // A price glued on after Chinese text: 四星卡3680, 冷链专线2万5 (not a model: 30kW, X5).
-  s = s.replace(/(?<=\p{Script=Han})\d[\d.,]*(?:万|千|[wWkK](?![a-zA-Z]))?\d?(?:元|块)?$/u, '');
+  // A price glued on after Chinese text: 四星卡3680, 冷链专线2万5 (not a model: 30kW, X5). When a
+  // price follows anyway (财税顾问365，8800元), the number is part of the name: the caller restores it.
+  const glued = /(?<=\p{Script=Han})\d[\d.,]*(?:万|千|[wWkK](?![a-zA-Z]))?\d?(?:元|块)?$/u.exec(s);
+  if (glued) s = s.slice(0, glued.index);
   s = s.replace(/[了的吧呢啊呀哦嘛]+$/u, '');
   if (s.length < 2 || s.length > 14) return null;
   if (!/\p{Script=Han}{2}|[A-Za-z]/u.test(s) || /^[\d.]+$/.test(s)) return null;
   if (NOT_OBJECT.test(s) || NOT_OBJECT_PART.test(s)) return null;
-  return { name: s, offset };
+  return { name: s, offset, glued: glued && /^\d+$/.test(glued[0]) ? glued[0] : '' };
 }

@@ -132,3 +132,57 @@ describe('more names, wordings and numbers', () => {
     expect(en('Rang Priya on 07700 900461, voicemail.').phone).toBe('07700900461');
   });
 });
+
+/** From a fourth blind set (a bookkeeping service). */
+describe('nicknames, numbered products, comparisons', () => {
+  const en = (text: string) => extractActivity(text, { now: new Date('2027-11-15T10:00:00+00:00'), timeZone: 'Europe/London' });
+
+  it.each([
+    ['打小周电话一直占线', '小周'],
+    ['阿强说执照下来了', '阿强'],
+    ['Kevin签了年度顾问，8800元', 'Kevin'],
+    ['Tony哥说再想想', 'Tony哥'],
+  ])('%s → %s', (text, name) => {
+    expect(zh(text).customer).toBe(name);
+  });
+
+  it.each(['阿姨说再考虑', '开了个Zoom会议'])('no name in: %s', (text) => {
+    expect(zh(text).customer).toBeNull();
+  });
+
+  it('a number glued to a product is its name when a price follows, else the price', () => {
+    expect(zh('王总签了顾问服务365版，8800元一年')).toMatchObject({ products: ['顾问服务365版'], amount: 8800 });
+    expect(zh('李姐签了财税顾问365，8800元一年')).toMatchObject({ products: ['财税顾问365'], amount: 8800, stage: 'won' });
+    expect(zh('当场签了四星卡3680')).toMatchObject({ products: ['四星卡'], amount: 3680 });
+  });
+
+  it('a comma between two numbers separates them; thousands groups stay whole', () => {
+    expect(zh('成交了，¥6,800').amount).toBe(6800);
+    expect(zh('成交 1,234,567元').amount).toBe(1234567);
+  });
+
+  it.each([
+    ['他说要问问她老公再定', 'consult_others'],
+    ['隔壁那家才收150一个月，我们要200', 'competitor_cheaper'],
+    ['他说我们这价没法比', 'competitor_cheaper'],
+  ])('%s → %s', (text, objection) => {
+    expect(zh(text).objections).toContain(objection);
+  });
+
+  it('English: "too steep" is price, "costs less than our plan" a cheaper competitor', () => {
+    expect(en('Called Mr. Huang, says it is too steep.').objections).toEqual(['price']);
+    expect(en('A freelancer costs her less than our plan.').objections).toEqual(['competitor_cheaper']);
+  });
+
+  it('评A is the grade; 算丢了 is lost; going over to see him is the follow-up', () => {
+    expect(zh('丁老板意向还行，评A').intent).toBe('A');
+    expect(zh('解释半天也不信，这个客户算丢了').stage).toBe('lost');
+    expect(zh('胡总说这周五上午带资料过去找他').followUpAt?.toISOString()).toBe(new Date('2027-10-15T10:00:00+08:00').toISOString()); // now: Tue 12 Oct
+  });
+
+  it('a kind of company or an indefinite one is not the customer’s company', () => {
+    expect(zh('他说同行有家财务公司报价更低').company).toBeNull();
+    expect(zh('怕我们是皮包公司').company).toBeNull();
+    expect(zh('华通物流公司的张总说再看看').company).toBe('华通物流公司');
+  });
+});
