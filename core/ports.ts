@@ -146,8 +146,8 @@ export interface ActivityRepository {
   listVisible(scope: Scope, opts?: { limit?: number }): Promise<ActivityRecord[]>;
   listForCustomer(customerId: number, opts?: { limit?: number }): Promise<ActivityRecord[]>;
   countForCustomer(customerId: number): Promise<number>;
-  /** Product names the team's most recent `scan` activities mention, most recent first. */
-  recentProductNames(teamId: number, scan: number): Promise<string[]>;
+  /** Product names the team's most recent `scan` activities mention, with how many mention each. */
+  recentProductCounts(teamId: number, scan: number): Promise<Array<{ name: string; logs: number }>>;
 }
 
 export interface FollowUpRepository {

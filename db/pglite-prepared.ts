@@ -11,7 +11,7 @@ import { TEXT_TYPE_OIDS } from './text-types.ts';
 
 const { serialize } = protocol;
 
-/** Statements kept prepared per database; the least recently added is closed beyond this. */
+/** Statements kept prepared per database; the least recently used is closed beyond this. */
 const MAX_STATEMENTS = 100;
 
 interface Statements {
@@ -25,7 +25,7 @@ const prepared = new WeakMap<PGlite, Statements>();
 
 const keepText = Object.fromEntries([...TEXT_TYPE_OIDS].map((oid) => [oid, (value: string) => value]));
 
-/** A parameter in PostgreSQL's text format, as pg would send it; undefined when not supported here. */
+/** A parameter in PostgreSQL's text format (dates as ISO, as PGlite's own serializer); undefined when not supported here. */
 function toText(value: unknown): string | null | undefined {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
@@ -79,6 +79,11 @@ export async function pgliteQueryPrepared<T>(client: PGlite, text: string, param
       const parts: Uint8Array[] = [];
       let name = statements.byText.get(text);
       const parse = !name;
+      if (name) {
+        // Least recently used goes first: a hit moves to the end of the map's order.
+        statements.byText.delete(text);
+        statements.byText.set(text, name);
+      }
       if (!name) {
         if (statements.byText.size >= MAX_STATEMENTS) {
           const [oldText, oldName] = statements.byText.entries().next().value!;

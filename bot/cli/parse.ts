@@ -66,9 +66,16 @@ async function parseBatch(parser: Parser, io: Io, defaultZone: string): Promise<
   let n = 0;
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) batch.push(readLine(line, ++n, defaultZone));
   const known = sharedProductNames(batch.flatMap((b) => (b && 'text' in b ? [b.text] : [])));
-  for (const b of batch) {
+  for (const [i, b] of batch.entries()) {
     if (!b) continue;
-    const out = 'error' in b ? b : await parser.parse(b.text, b.now, b.zone, known);
+    let out: Record<string, unknown> = b;
+    if (!('error' in b)) {
+      try {
+        out = await parser.parse(b.text, b.now, b.zone, known);
+      } catch (err) {
+        out = { error: `line ${i + 1}: ${(err as Error).message}` };
+      }
+    }
     io.stdout.write(`${JSON.stringify(out)}\n`);
   }
   return 0;
@@ -76,7 +83,7 @@ async function parseBatch(parser: Parser, io: Io, defaultZone: string): Promise<
 
 export const parseCommand: Subcommand = {
   name: 'parse',
-  usage: 'parse [--now ISO] [--tz ZONE] "TEXT" | parse --jsonl < in.jsonl',
+  usage: 'parse [--now ISO] [--tz ZONE] "TEXT" | parse --jsonl < in.jsonl (answers once the input ends)',
   summary: 'print the activity a call log yields, as JSON (no database)',
   async run(args, io) {
     const { values, positionals } = parseFlags(

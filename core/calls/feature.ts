@@ -54,7 +54,7 @@ async function ownActivity(ctx: Context, value: string | undefined): Promise<Act
 }
 
 /** Replaces an activity by a corrected one: Undo, then record again, in one transaction. */
-async function relog(ctx: Context, old: ActivityRecord, extracted: ExtractedActivity, customer?: number | 'new'): Promise<Reply[]> {
+async function relog(ctx: Context, catalog: ProductCatalog, old: ActivityRecord, extracted: ExtractedActivity, customer?: number | 'new'): Promise<Reply[]> {
   const recorded = await ctx.store.transaction(async (tx) => {
     await undoActivity(tx, old.id, ctx.user.id);
     return recordActivity(tx, {
@@ -68,6 +68,7 @@ async function relog(ctx: Context, old: ActivityRecord, extracted: ExtractedActi
       customer,
     });
   });
+  catalog.forget?.(old.teamId); // the replaced log's products no longer count
   return [confirmation(ctx, recorded, { edited: true })];
 }
 
@@ -97,6 +98,7 @@ export const callsFeature = (catalog: ProductCatalog): Feature => ({
       const activity = await ownActivity(ctx, value);
       if (Array.isArray(activity)) return activity;
       await undoActivity(ctx.store, activity.id, ctx.user.id);
+      catalog.forget?.(activity.teamId);
       const l = labels(ctx.lang);
       const what = [l.kind[activity.kind], activity.customerName].filter(Boolean).join(' · ');
       return [textReply(text(ctx.lang).undone(what))];
@@ -112,7 +114,7 @@ export const callsFeature = (catalog: ProductCatalog): Feature => ({
       const [id, choice] = (value ?? '').split(':');
       const activity = await ownActivity(ctx, id);
       if (Array.isArray(activity)) return activity;
-      return relog(ctx, activity, readingOf(activity), choice === 'new' ? 'new' : Number(choice));
+      return relog(ctx, catalog, activity, readingOf(activity), choice === 'new' ? 'new' : Number(choice));
     },
   },
   continuations: {
@@ -127,7 +129,7 @@ export const callsFeature = (catalog: ProductCatalog): Feature => ({
         return [textReply(text(ctx.lang).notUnderstood)];
       }
       const renamed = 'customer' in patch || 'company' in patch || 'phone' in patch;
-      return relog(ctx, activity, { ...current, ...patch }, renamed ? undefined : (activity.customerId ?? undefined));
+      return relog(ctx, catalog, activity, { ...current, ...patch }, renamed ? undefined : (activity.customerId ?? undefined));
     },
   },
 });

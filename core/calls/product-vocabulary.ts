@@ -1,26 +1,37 @@
 /**
  * The product names the call-log extractor knows for a team: the knowledge base's product
- * articles, and what the team's own logs have named before. A product found in one log is
- * recognised in the next even when nothing there says it is one ("热水器全保意向还行"), as
- * `salesbot parse --jsonl` does within a batch (core/extract/vocabulary.ts). The history grows at
- * once with each log of this process; it is re-read (for other processes' logs) at most every 15
- * minutes of message time per team, so a log rarely pays the extra round trip.
+ * articles, and the names the team's own logs share. A product found in two of its logs is
+ * recognised in the next even when nothing there says it is one ("热水器全保意向还行"), much as
+ * `salesbot parse --jsonl` shares names within a batch (core/extract/vocabulary.ts); a one-off
+ * mis-reading stays out. The history grows at once with each log of this process, is forgotten
+ * on Undo or Edit, and is re-read (for other processes' logs) at most every 15 minutes of message
+ * time per team, so a log rarely pays the extra round trip.
  */
 import type { Store } from '../ports.ts';
 
 /** How far back a team's logs are read, and how often. */
 const SCAN = 1_000;
 const REFRESH_MS = 15 * 60_000;
+/** Logs a name must appear in before it is known. */
+const SHARED_BY = 2;
 
 export interface ProductCatalog {
-  /** Product names to recognise; with a team, its history too. */
+  /** Product names to recognise; with a team, the names its logs share too. */
   productNames(team?: { id: number; now: Date }): Promise<string[]>;
   /** Names a log of the team has just recorded. */
   remember?(teamId: number, names: readonly string[]): void;
+  /** A log of the team was undone or replaced: re-read its history. */
+  forget?(teamId: number): void;
+}
+
+interface History {
+  /** How many of the team's logs name each product. */
+  logs: Map<string, number>;
+  loadedAt: number;
 }
 
 export class ProductVocabulary implements ProductCatalog {
-  private readonly history = new Map<number, { names: Set<string>; loadedAt: number }>();
+  private readonly history = new Map<number, History>();
 
   constructor(
     private readonly catalog: { productNames(): Promise<string[]> },
@@ -30,16 +41,23 @@ export class ProductVocabulary implements ProductCatalog {
   async productNames(team?: { id: number; now: Date }): Promise<string[]> {
     const kb = await this.catalog.productNames();
     if (!team) return kb;
-    let seen = this.history.get(team.id);
-    if (!seen || team.now.getTime() - seen.loadedAt >= REFRESH_MS || team.now.getTime() < seen.loadedAt) {
-      seen = { names: new Set(await this.store.activities.recentProductNames(team.id, SCAN)), loadedAt: team.now.getTime() };
-      this.history.set(team.id, seen);
+    let h = this.history.get(team.id);
+    const now = team.now.getTime();
+    if (!h || now - h.loadedAt >= REFRESH_MS || now < h.loadedAt) {
+      const counts = await this.store.activities.recentProductCounts(team.id, SCAN);
+      h = { logs: new Map(counts.map((c) => [c.name, c.logs])), loadedAt: now };
+      this.history.set(team.id, h);
     }
-    return [...new Set([...kb, ...seen.names])];
+    const shared = [...h.logs].filter(([, n]) => n >= SHARED_BY).map(([name]) => name);
+    return [...new Set([...kb, ...shared])];
   }
 
   remember(teamId: number, names: readonly string[]): void {
-    const seen = this.history.get(teamId);
-    if (seen) for (const n of names) seen.names.add(n);
+    const h = this.history.get(teamId);
+    if (h) for (const name of new Set(names)) h.logs.set(name, (h.logs.get(name) ?? 0) + 1);
+  }
+
+  forget(teamId: number): void {
+    this.history.delete(teamId);
   }
 }

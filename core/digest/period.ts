@@ -21,7 +21,8 @@ const UNIT = { day: 'day', week: 'week', month: 'month' } as const;
 function build(kind: PeriodKind, start: DateTime): Period {
   const s = start.startOf(UNIT[kind]);
   const key = kind === 'day' ? s.toFormat('yyyy-MM-dd') : kind === 'week' ? s.toFormat("kkkk-'W'WW") : s.toFormat('yyyy-MM');
-  return { kind, from: s.toJSDate(), to: s.plus({ [`${kind}s`]: 1 }).toJSDate(), key };
+  // startOf again: where DST starts at midnight, a month's end plus one month lands at 01:00.
+  return { kind, from: s.toJSDate(), to: s.plus({ [`${kind}s`]: 1 }).startOf(UNIT[kind]).toJSDate(), key };
 }
 
 /** The period of `kind` containing `now`. */

@@ -9,6 +9,7 @@
  * customer's company. The earliest candidate wins: reps name the customer's firm first.
  */
 import { findNames, type NameMatch } from './names.ts';
+import { EN_ORG_SUFFIX } from './org-words.ts';
 
 /** Words that end an organisation's name and are rarely anything else. */
 const ZH_SUFFIX =
@@ -58,12 +59,7 @@ const WORKS_AT = /在([\p{Script=Han}A-Za-z&]{2,12}?)(?:上班|工作|任职|就
 const ZH_COMPANY = new RegExp(`([\\p{Script=Han}A-Za-z]{1,10}?)((?:${ZH_SUFFIX})+)`, 'gu');
 const ZH_ENDS_IN_INDUSTRY = new RegExp(`(?:${ZH_SUFFIX}|${ZH_WEAK_SUFFIX})$`, 'u');
 
-const EN_SUFFIX =
-  'Ltd|Limited|Inc|Corp|Corporation|Co|LLC|PLC|GmbH|Group|Logistics|Technologies|Tech|Foods|Holdings|Trading|Solutions|Consulting|Industries|Partners|Enterprises|' +
-  'Freight|Motors|Automotive|Dental|Dentistry|Solar|Systems|Energy|Clinic|Bank|Insurance|Academy|School|College|Realty|Properties|Construction|Builders|Engineering|' +
-  'Manufacturing|Software|Labs|Media|Studios?|Pharma|Pharmacy|Healthcare|Medical|Hospital|Hotels?|Supplies|Shipping|Transport|Electric|Electronics|Networks|Telecom|' +
-  'Capital|Investments|Associates|Accountants|Fitness|Salon|Interiors|Furniture|Plumbing|Roofing|Cleaning|Marketing|Agency|Institute|Nursery|Veterinary|Brewery|Textiles|Printing|Packaging';
-const EN_COMPANY = new RegExp(`\\b((?:[A-Z][A-Za-z&'-]*\\s+){0,3}[A-Z][A-Za-z&'-]*)\\s+(${EN_SUFFIX})\\b\\.?`, 'g');
+const EN_COMPANY = new RegExp(`\\b((?:[A-Z][A-Za-z&'-]*\\s+){0,3}[A-Z][A-Za-z&'-]*)\\s+(${EN_ORG_SUFFIX})\\b\\.?`, 'g');
 /** Capitalised words that open a sentence or a clause rather than a name. */
 const EN_LEAD_WORDS =
   /^(?:At|From|For|With|Of|Called|Spoke|Met|Visited|The|Left|No|Emailed|Texted|Closed|Number|Demo|Demoed|Zoom|Meeting|Booked|Sent|Chased|Rang|Phoned|Tried|Quoted|Pitched|Signed|Lost|Won|Customer|Client|Lead|New|Call|Visit|Follow|Today|Yesterday|Tomorrow)\s+/;

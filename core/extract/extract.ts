@@ -46,8 +46,8 @@ function extract(raw: string, opts: ExtractOptions): ExtractedActivity {
 
   const names = findNames(text);
   a.customer = findCustomer(text, names);
-  a.company = findCompany(text);
-  a.products = findProducts(text, opts.knownProducts);
+  a.company = findCompany(text, names);
+  a.products = findProducts(text, opts.knownProducts, names);
   a.objections = findObjections(text);
   a.kind = findKind(text);
   a.intent = findIntent(text);
@@ -56,7 +56,7 @@ function extract(raw: string, opts: ExtractOptions): ExtractedActivity {
   a.referredBy = a.referral ? findReferrer(text, names) : null;
 
   const evidence = a.durationMin !== null || a.intent !== null || a.objections.length > 0 || a.doNotCall;
-  a.result = findResult(text, a.kind, evidence);
+  a.result = findResult(text, a.kind, evidence, names);
   a.stage = findStage(text, a.intent, a.result, a.kind);
   if (a.stage === 'won' && a.kind === 'call' && a.result === null) a.result = 'connected';
   a.amount = a.stage === 'won' || AMOUNT_WORD.test(text) ? findAmount(numbers) : null;

@@ -5,17 +5,18 @@
  * A surname list keeps "和老板" or "完成总结" from reading as names; a referrer (王阿姨介绍的)
  * is not the customer.
  */
+import { EN_ORG_WORD } from './org-words.ts';
 
 /** Common single-character surnames, minus characters that are mostly ordinary words (和, 时, 来…). */
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农卓古吉缪简项芦麦褚娄窦戚岑景卜晏卫柏宗瞿桂佟臧闵苟邬边卞姬栾隋刁荣巫寇桑郎甄丛仲虞巩佘苑迟邝匡鞠荆冀郁胥储栗楚鄢谌奚粟冼蔺楼厉仝郜阚朴禹祖漆卿狄晁芮扈阙浦鹿邸雍辜裘亓邰赫杭况逯隆茹诸慕亢嵇湛揭尉檀昝植尧关向' +
-  '赖席洪敖仇鄂阎丰贝隗戎韶蓟屠苍闻莘贡逄扶堵宰郦璩濮寿燕郏宦庾暨衡弘禄殳沃蔚夔厍勾訾毋乜蒯竺桓盖傅萧晋钮练';
+  '赖席洪敖仇鄂阎丰贝隗戎韶蓟屠苍闻莘贡逄扶堵宰郦璩濮寿燕郏宦庾暨衡弘禄殳沃蔚夔厍勾訾毋乜蒯竺桓盖傅萧';
 /**
  * Surnames that are also everyday words (和, 明, 全, 时, 车, 路…): read only as 赖先生-style
  * "surname + title" after a non-Han character or a particle, never as a full name, so that
  * 我和姐姐, 临时工, 说明总体 stay words.
  */
-const AMBIGUOUS_SURNAMES = '和明全应时查路司车连党费米师商沙池麻宫冷习占危巴牧伊束幸印索咸阴劳容慎戈居步满国广权益公养须巢融越利鱼籍暴薄怀宿红乐萨相皮谈虎弓伏';
+const AMBIGUOUS_SURNAMES = '和明全应时查路司车连党费米师商沙池麻宫冷习占危巴牧伊束幸印索咸阴劳容慎戈居步满国广权益公养须巢融越利鱼籍暴薄怀宿红乐萨相皮谈虎弓伏晋钮练';
 const AMBIGUOUS_TITLES =
   '先生|女士|小姐|太太|总经理|经理|总监|老师|老板|阿姨|叔叔|大姐|大哥|妈妈|爸爸|师傅|医生|律师|主任|院长|校长|店长|厂长|总(?![共结部价额计体算之数裁经是支])|姐(?![姐妹夫])|哥(?![哥们])|工(?![作资厂程人地具业艺期序种会位钱])';
 /** Surname + 工 (王工, an engineer) except the words 施工, 童工… */
@@ -115,8 +116,6 @@ const NOT_A_NAME = new Set(
 );
 /** "Installation at Acme", "Management from…": English nouns, not names. */
 const NOUN_ENDING = /.{3}(?:tion|sion|ment|ness|ship)s?$/;
-const COMPANY_WORD =
-  /^(?:Ltd|Limited|Inc|Corp|Co|LLC|PLC|Group|Logistics|Technologies|Tech|Foods|Holdings|Trading|Solutions|Consulting|Freight|Motors|Dental|Solar|Systems|Energy|Clinic|Bank|Insurance|Academy|School|Realty|Partners|Industries|Enterprises)$/;
 
 export interface NameMatch {
   name: string;
@@ -143,8 +142,9 @@ export function findNames(text: string): NameMatch[] {
           if (!/^[A-Z]/.test(w) || NOT_A_NAME.has(w) || NOUN_ENDING.test(w)) break;
           words.push(w);
         }
-        // "Acme Ltd", "Bayline Freight": a company, not a person.
-        if (words.length === 0 || words.some((w) => COMPANY_WORD.test(w))) continue;
+        // "Acme Ltd", "Bayline Freight", "Greenfield Construction": a company, not a person.
+        const next = found.split(/\s+/)[words.length];
+        if (words.length === 0 || words.some((w) => EN_ORG_WORD.test(w)) || (next !== undefined && EN_ORG_WORD.test(next))) continue;
         add(words.join(' '), m.index + m[0].indexOf(found));
       }
     }
@@ -166,8 +166,9 @@ export function findNames(text: string): NameMatch[] {
     for (const m of text.matchAll(MIXED_EN_NAME)) if (!NOT_A_NAME.has(m[1]!.replace(/(?:哥|姐|总|老师)$/u, ''))) add(m[1]!, m.index);
   }
   if (out.length === 0) {
+    // Not a weekday (周一没接) and not a product (黄金卡电话没人接).
     const bare = BARE_FULL_NAME.exec(text);
-    if (bare && !/^(?:周|星期|礼拜)/u.test(bare[1]!)) add(bare[1]!, bare.index + bare[0].length - bare[1]!.length);
+    if (bare && !/^周[一二三四五六日天末]/u.test(bare[1]!) && !/[卡包版课班险餐]$/u.test(bare[1]!)) add(bare[1]!, bare.index + bare[0].length - bare[1]!.length);
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -4,7 +4,7 @@
  * cue is commonly negated (没接通, not signed, 帮我介绍 is not a referral).
  */
 import type { ActivityKind, CallResult, Grade, Stage } from '../domain.ts';
-import { findNames } from './names.ts';
+import { findNames, type NameMatch } from './names.ts';
 
 // ---- kind ------------------------------------------------------------------------------
 
@@ -46,11 +46,15 @@ const SPEAKER = /(?:客户|对方|客人|家长|老板|\bcustomer|\bclient|\bpro
  * "向经理：培训预算要老板批…", "Mrs Doherty: please don't call": a person, a colon, then
  * their words or position. A field label (电话: 138…, 客户: 张总) is not a report.
  */
-export function isColonReport(text: string): boolean {
-  const people = findNames(text);
+export function isColonReport(text: string, people: NameMatch[] = findNames(text)): boolean {
+  let colons = 0;
   for (const colon of text.matchAll(/:/g)) {
-    const head = text.slice(0, colon.index).replace(/\s*\([^()]*\)\s*$/, '').trimEnd();
-    if (!people.some((p) => p.end === head.length) && !SPEAKER.test(head)) continue;
+    if (++colons > 5) break; // a log has a label or two; a wall of colons is not a report
+    // Only the few characters before the colon: a name, perhaps with a bracket (王总（华通物流）：).
+    const window = text.slice(Math.max(0, colon.index - 40), colon.index);
+    const head = window.replace(/\s{0,3}\([^()]{0,30}\)\s{0,3}$/, '').trimEnd();
+    const headEnd = colon.index - window.length + head.length;
+    if (!people.some((p) => p.end === headEnd) && !SPEAKER.test(head)) continue;
     // What follows must be words, not a number or another name.
     const said = text.slice(colon.index + 1).trimStart();
     const saidAt = text.length - said.length;
@@ -61,13 +65,13 @@ export function isColonReport(text: string): boolean {
   return false;
 }
 
-export function findResult(text: string, kind: ActivityKind, evidence: boolean): CallResult | null {
+export function findResult(text: string, kind: ActivityKind, evidence: boolean, names?: NameMatch[]): CallResult | null {
   if (kind !== 'call') return null;
   if (INVALID.test(text)) return 'invalid_number';
   if (STRONG_CONNECTED.test(text)) return 'connected';
   if (BUSY.test(text)) return 'busy';
   if (NO_ANSWER.test(text)) return 'no_answer';
-  if (evidence || WEAK_CONNECTED.test(text) || isColonReport(text)) return 'connected';
+  if (evidence || WEAK_CONNECTED.test(text) || isColonReport(text, names)) return 'connected';
   return null;
 }
 
@@ -127,10 +131,13 @@ export function isWon(text: string): boolean {
     const clause = before.split(/[,.;!?。]/).pop() ?? '';
     const sure = /决定|终于|最后|当场/.test(clause);
     if (NOT_OURS.test(clause) && !sure) continue;
-    if (NOT_YET_BEFORE.test(clause) && !sure) continue;
+    const past = m[0].endsWith('了') || /^(?:签下|已签|已付)/.test(m[0]);
+    // A past cue (签了) is undone only by a plan right before it (要签了, 准备签了), not by one a few
+    // words back (想了一下就签了, 想清楚了签了).
+    const notYet = past ? /(?:要|准备|打算|答应|快|就要|马上)$/.test(clause) : NOT_YET_BEFORE.test(clause);
+    if (notYet && !sure) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (/^[^,.;!?。]{0,6}(?:别家|别人家|其他家)|\b(?:another|elsewhere|competitor|from them)\b/i.test(after)) continue;
-    const past = m[0].endsWith('了');
     if ((!past && (IF_BEFORE.test(clause) || NOT_YET_AFTER.test(after))) || NOT_A_SALE_AFTER.test(after)) continue;
     return true;
   }

@@ -7,7 +7,8 @@
  * The score is set equality, so every shape filters hard: a spurious product costs as much as a
  * missed one.
  */
-import { findNames } from './names.ts';
+import { findNames, type NameMatch } from './names.ts';
+import { EN_ORG_SUFFIX } from './org-words.ts';
 
 /** Before a generic product word, where the product name starts (一张四星卡 → 四星卡). */
 const ZH_GENERIC = /([\p{Script=Han}A-Za-z0-9]{1,8}?)(卡|套餐|疗程|礼包|服务包)/gu;
@@ -108,7 +109,7 @@ const EN_NOUN = /^(?:plan|card|package|membership|subscription|bundle|pass|tier|
 const EN_NOT_OBJECT = /^(?:I|It|He|She|They|We|You|Him|Her|Them|Us|Me|The|This|That|Mr|Mrs|Ms|Miss|Dr|Prof|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|Today|Tomorrow|Yesterday|Next|Last|Ltd|Inc)$/;
 /** Words that make the phrase an event, a document or a place, not a product. */
 const EN_NOT_PART = /^(?:Policy|Policies|Terms|Conditions|Office|Team|Department|Call|Meeting|Webinar|Event|Session|Invoice|Contract|Proposal|Quote|Street|Road|Avenue|Centre|Center|University|School|Hospital|Airport|Station)$/;
-const EN_COMPANY_END = /\s(?:Ltd|Limited|Inc|Corp|Co|LLC|PLC|GmbH|Group|Logistics|Technologies|Tech|Foods|Holdings|Trading|Solutions|Consulting|Industries|Partners|Enterprises|Systems|Motors|Dental|Energy|Freight)$/;
+const EN_COMPANY_END = new RegExp(`\\s(?:${EN_ORG_SUFFIX})$`);
 
 /** A product the customer already has from someone else is not ours to log (已经在用别家的系统). */
 const RIVAL_CLAUSE = /别家|别人家|其他家|其它家|竞品|同行|在用|用的是|用着|在上(?!门)|在读|在学|\banother\b|\bcompetitor\b|\bcurrent (?:provider|supplier)\b/i;
@@ -116,7 +117,8 @@ const RIVAL_CLAUSE = /别家|别人家|其他家|其它家|竞品|同行|在用|
 /** Full-width punctuation as ASCII, one for one, for callers that pass text not yet normalised. */
 const FULL_WIDTH: Record<string, string> = { '，': ',', '。': '.', '；': ';', '：': ':', '！': '!', '？': '?', '（': '(', '）': ')', '、': ',' };
 
-export function findProducts(raw: string, known: string[] = []): string[] {
+/** `people`: the names already found in the same (normalised) text, to save finding them again. */
+export function findProducts(raw: string, known: string[] = [], people?: NameMatch[]): string[] {
   const text = raw.replace(/[，。；：！？（）、]/g, (c) => FULL_WIDTH[c]!);
   const out: string[] = [];
   const spans: Array<[number, number]> = [];
@@ -132,8 +134,9 @@ export function findProducts(raw: string, known: string[] = []): string[] {
       // An ASCII name must stand as a word: "Pro" is not in "product".
       if (/^[\w]/.test(needle) && /\w/.test(lower[at - 1] ?? '')) continue;
       if (/[\w]$/.test(needle) && /\w/.test(lower[at + needle.length] ?? '')) continue;
-      // A model written after a known name is part of it (屋顶光伏 + 30kW), a price is not (1.2w).
-      const model = /^(?=[\w.+-]*\d|[A-Za-z]{2})[\d.]*[A-Za-z][\w.+-]*/.exec(text.slice(at + needle.length));
+      // A model code written after a known name is part of it (屋顶光伏 + 30kW, + X5, + PRO), but
+      // not a price (1.2w), a count (x2) or a word (ok, vs, and).
+      const model = /^(?:(?!x\d)(?=[\w.+-]*[A-Za-z])[A-Za-z]*\d[\w.+-]*|[A-Z]{2,}[A-Z\d]*)(?![a-z])/.exec(text.slice(at + needle.length));
       const full = model && /\p{Script=Han}$/u.test(name) && !/^\d[\d.]*[wWkK]$/.test(model[0]) ? name + model[0] : name;
       spans.push([at, at + full.length]);
       if (!out.includes(full)) out.push(full);
@@ -162,9 +165,9 @@ export function findProducts(raw: string, known: string[] = []): string[] {
   }
 
   // The newer shapes skip people's names and rivals' products.
-  const people = findNames(text);
+  const persons = people ?? findNames(text);
   const usable = (start: number, end: number) =>
-    !people.some((p) => start < p.end && p.start < end) && !RIVAL_CLAUSE.test(clauseTo(text, start, end));
+    !persons.some((p) => start < p.end && p.start < end) && !RIVAL_CLAUSE.test(clauseTo(text, start, end));
 
   for (const m of text.matchAll(ZH_HEAD)) {
     const head = m[0];

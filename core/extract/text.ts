@@ -11,7 +11,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]+/g;
 
 export function normalizeText(text: unknown): string {
   if (typeof text !== 'string') return '';
-  return text.slice(0, MAX_TEXT).normalize('NFKC').replace(CONTROL, ' ').trim();
+  // Runs of spaces become one: a pasted, space-padded table must not feed the patterns long runs.
+  return text.slice(0, MAX_TEXT).normalize('NFKC').replace(CONTROL, ' ').replace(/[ \t]{2,}/g, ' ').trim();
 }
 
 /** Blanks out spans (same length) so later detectors do not read them again. */

@@ -93,12 +93,12 @@ const ENGLISH_SPECIFICITY = 9;
  * general English word-frequency table every English word would count as rare.
  */
 const COMMON_EN = new Set(
-  `long until actually way time day week month year make take give keep work know think look use find put try leave feel
-  seem mean show start begin run new good first last next great little old big high low different small large early late
-  able right wrong sure best better lot lots kind sort bit part place case point fact people guy yeah basically probably
-  usually normally generally exactly right away today tomorrow yesterday soon later back around enough every always never
-  often sometimes happen happens happened problem problems question questions issue issues thing
-  things way ways stuff someone good bad fine nice`
+  `long until actually way time day week month year make take give keep work know think look use find put try
+  leave feel seem mean show start begin run new good first last next great little old big high low different
+  small large early late able right wrong sure best better lot lots kind sort bit part place case point fact
+  people guy yeah basically probably usually normally generally exactly away today tomorrow yesterday soon later
+  back around enough every always never often sometimes happen happens happened problem problems question
+  questions issue issues thing things ways stuff someone bad fine nice`
     .split(/\s+/u)
     .filter(Boolean)
     .map(stem),

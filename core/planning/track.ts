@@ -87,6 +87,7 @@ export interface PeriodProgress {
  * team's when userId is null); null unless every month it touches has such a plan.
  */
 export function periodProgress(plans: PlanRecord[], userId: number | null, slices: MonthSlice[], actual: MetricsRow): PeriodProgress | null {
+  if (!slices.length) return null;
   let customers = 0;
   let cards = 0;
   let deals = 0;
@@ -98,7 +99,6 @@ export function periodProgress(plans: PlanRecord[], userId: number | null, slice
     cards += plan.newACards * share;
     deals += plan.deals * share;
   }
-  if (!slices.length) return null;
   return {
     newCustomers: actual.newCustomers,
     newCustomersDue: Math.round(customers),

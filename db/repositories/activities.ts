@@ -124,14 +124,17 @@ export function activityRepository(db: Db): ActivityRepository {
       const [row] = await db.select({ n: count() }).from(activities).where(eq(activities.customerId, customerId));
       return row?.n ?? 0;
     },
-    async recentProductNames(teamId, scan) {
-      const rows = await queryRows<{ name: string }>(
+    async recentProductCounts(teamId, scan) {
+      // The newest logs by the (team_id, occurred_at) index.
+      const rows = await queryRows<{ name: string; logs: number | string }>(
         db,
-        sql`select p.name from (select id, products from activities where team_id = ${teamId} and products <> '{}'::text[] order by id desc limit ${scan}) a,
-              unnest(a.products) as p(name)
-            group by p.name order by max(a.id) desc`,
+        sql`select p.name, count(distinct a.id) as logs
+            from (select id, products from activities where team_id = ${teamId} and products <> '{}'::text[]
+                  order by occurred_at desc, id desc limit ${scan}) a,
+                 unnest(a.products) as p(name)
+            group by p.name order by p.name`,
       );
-      return rows.map((r) => r.name);
+      return rows.map((r) => ({ name: r.name, logs: Number(r.logs) }));
     },
   };
 }

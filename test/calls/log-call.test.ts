@@ -173,16 +173,21 @@ describe.each(databaseKinds())('logging calls by chatting on %s', (kind) => {
     expect(await openFollowUps()).toHaveLength(0);
   });
 
-  it('knows a product the team logged before, even where nothing marks it as one', async () => {
+  it('knows a product two of the team’s logs named, even where nothing marks it as one', async () => {
     await bot.say('周姐对家电全保挺感兴趣，B类，周五再打');
-    bot.clock.set('2026-11-23T10:25:00+08:00');
+    const wuProducts = async () => {
+      const wu = (await customersOf()).find((c) => c.name === '吴先生')!;
+      return (await store().activities.listForCustomer(wu.id))[0]!.products;
+    };
+    const [first] = await bot.send({ text: '吴先生 家电全保意向还行，下周一回访' });
+    expect(await wuProducts()).toEqual([]); // one log is not enough: it could be a mis-reading
+    await tap(first!, 'call.undo');
+    await bot.say('孙总签了家电全保，1980元');
     await bot.say('吴先生 家电全保意向还行，下周一回访');
-    const wu = (await customersOf()).find((c) => c.name === '吴先生')!;
-    const [activity] = await store().activities.listForCustomer(wu.id);
-    expect(activity!.products).toEqual(['家电全保']);
-    // Another team's history is not this team's.
-    expect(await store().activities.recentProductNames(wu.teamId + 1000, 100)).toEqual([]);
-    expect(await store().activities.recentProductNames(wu.teamId, 100)).toEqual(['家电全保']);
+    expect(await wuProducts()).toEqual(['家电全保']);
+    const team = (await customersOf())[0]!.teamId;
+    expect(await store().activities.recentProductCounts(team, 100)).toEqual([{ name: '家电全保', logs: 3 }]);
+    expect(await store().activities.recentProductCounts(team + 1000, 100)).toEqual([]); // another team's
   });
 
   it('logs a retried delivery once', async () => {

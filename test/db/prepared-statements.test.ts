@@ -82,9 +82,16 @@ describe.each(databaseKinds())('prepared statements on %s', (kind) => {
       expect(await preparedCount()).toBe(before + 1);
     });
 
-    it('keeps at most 100 statements prepared, closing the oldest', async () => {
-      for (let i = 0; i < 120; i++) await queryRowsPrepared(database.db, sql.raw(`select ${i} as v`));
+    it('keeps at most 100 statements prepared, closing the least recently used', async () => {
+      const hot = sql.raw('select 4242 as hot');
+      await queryRowsPrepared(database.db, hot);
+      for (let i = 0; i < 120; i++) {
+        await queryRowsPrepared(database.db, sql.raw(`select ${i} as v`));
+        if (i % 20 === 0) await queryRowsPrepared(database.db, hot); // used all along: never evicted
+      }
       expect(await preparedCount()).toBe(100);
+      const kept = await queryRows<{ c: number }>(database.db, sql`select count(*)::int as c from pg_prepared_statements where statement = 'select 4242 as hot'`);
+      expect(kept[0]!.c).toBe(1);
       expect(await queryRowsPrepared(database.db, sql.raw('select 0 as v'))).toEqual([{ v: 0 }]);
     });
   }

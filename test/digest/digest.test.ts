@@ -108,7 +108,7 @@ describe.each(databaseKinds())('the digest on %s', (kind) => {
     await save(fx.zhang, { deals: 5, closeRate: 0.05, carried: 0, cardRate: 0.25, days: 22 }); // 100 new A-cards, 400 new customers
     await save(null, { deals: 10, closeRate: 0.3, carried: 0, cardRate: 0.25, days: 25 }); // 34 new A-cards, 136 new customers
     const week = await composeDigest(store(), await team(), { period: periodOf('week', at('11-23T12:00:00'), ZONE), now: at('11-30T09:00:00'), lang: 'en' });
-    expect(replyText(week)).toContain('📐 Plan vs actual (actual/due by the plan so far this week)');
+    expect(replyText(week)).toContain("📐 Plan vs actual (actual/due by the plan for the week's working days covered)");
     const [, weekVs, cards] = tables(week);
     expect(weekVs!.columns).toEqual(['Rep', 'New customers', 'New A-cards', 'Deals']);
     // Mon 23 – Sun 29: 6 of 张三's 22 planned days (400 → 109, 100 → 27, 5 → 1.4) and of the team's 25.
@@ -121,7 +121,7 @@ describe.each(databaseKinds())('the digest on %s', (kind) => {
 
     // The month so far (to 18:30 on the 23rd): 16 of 22 planned days are covered.
     const month = await composeDigest(store(), await team(), { period: periodOf('month', at('11-23T12:00:00'), ZONE), now: at('11-23T18:30:00'), lang: 'zh' });
-    expect(replyText(month)).toContain('📐 计划对照（实际/按计划本月到目前应有）');
+    expect(replyText(month)).toContain('📐 计划对照（实际/按计划该月已过工作日应有）');
     const [activity, monthVs] = tables(month);
     // Actuals are the month's, as in the activity table (new customers, new A-cards, deals).
     const of = (name: string) => activity!.rows.find((r) => r[0] === name)!;

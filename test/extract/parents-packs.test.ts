@@ -186,3 +186,48 @@ describe('nicknames, numbered products, comparisons', () => {
     expect(zh('华通物流公司的张总说再看看').company).toBe('华通物流公司');
   });
 });
+
+/** Found in review: each case once read wrongly. */
+describe('review cases', () => {
+  it('a run of spaces is read like one space (and does not stall the patterns)', () => {
+    expect(zh(`张总 聊了8${' '.repeat(160)}分钟`).durationMin).toBe(8);
+    expect(zh(`张总 1${' '.repeat(160)}次`).durationMin).toBeNull();
+  });
+
+  it('过 before a time is "after" at a clause start or after 说/再, a whole number, and a verb ending after 谈', () => {
+    expect(zh('张总在开会，过15分钟再打').durationMin).toBeNull();
+    expect(zh('张总说过半小时再打').durationMin).toBeNull();
+    expect(zh('跟张总谈过一个小时').durationMin).toBe(60);
+  });
+
+  it('a past-tense deal is not undone by a modal a few words back, only by one right before it', () => {
+    expect(zh('客户想了一下就签了，年卡6800')).toMatchObject({ stage: 'won', amount: 6800 });
+    expect(zh('张总想清楚了签了年卡').stage).toBe('won');
+    expect(zh('张总说下周要签了').stage).not.toBe('won');
+  });
+
+  it.each([
+    ['熟练工王师傅说考虑一下', '王师傅'],
+    ['周建国接通，聊了5分钟', '周建国'],
+  ])('%s → %s', (text, name) => {
+    expect(zh(text).customer).toBe(name);
+  });
+
+  it('a product opening the log is not a bare full name', () => {
+    expect(zh('黄金卡电话没人接').customer).toBeNull();
+  });
+
+  it('a known name takes a model code after it, not a word, a count or a price', () => {
+    const known = ['家电全保', '年卡', '星驰'];
+    expect(findProducts('家电全保ok了', known)).toEqual(['家电全保']);
+    expect(findProducts('年卡x2', known)).toEqual(['年卡']);
+    expect(findProducts('年卡3680', known)).toEqual(['年卡']);
+    expect(findProducts('年卡1.2w', known)).toEqual(['年卡']);
+    expect(findProducts('星驰X5', known)).toEqual(['星驰X5']);
+  });
+
+  it('a capitalised name followed by a company ending is the company, not a person', () => {
+    const en = extractActivity('Spoke to Greenfield Construction about the roof', { now: new Date('2027-10-12T10:00:00+01:00'), timeZone: 'Europe/London' });
+    expect(en).toMatchObject({ customer: null, company: 'Greenfield Construction' });
+  });
+});

@@ -3,7 +3,7 @@
  * days, the plan ending with the month), and the period's numbers against it.
  */
 import { describe, expect, it } from 'vitest';
-import { monthSlices } from '../../core/digest/period.ts';
+import { monthSlices, periodOf } from '../../core/digest/period.ts';
 import { makePlan, type PlanInputs, type PlanRecord } from '../../core/planning/plan.ts';
 import { periodProgress, sliceShare } from '../../core/planning/track.ts';
 import type { MetricsRow } from '../../core/records.ts';
@@ -31,6 +31,12 @@ describe('month slices', () => {
     ]);
     // The month until 18:30 on the 23rd: that day counts as covered.
     expect(monthSlices(at('2026-11-01T00:00:00'), at('2026-11-23T18:30:00'), ZONE, MON_SAT)).toEqual([{ month: '2026-11', leftAtStart: null, leftAfter: 6 }]);
+  });
+
+  it('ends a month at the next month’s start even where DST begins at midnight (Havana, April 2012)', () => {
+    const april = periodOf('month', new Date('2012-04-15T12:00:00-04:00'), 'America/Havana');
+    expect(april.to.toISOString()).toBe(new Date('2012-05-01T00:00:00-04:00').toISOString());
+    expect(monthSlices(april.from, april.to, 'America/Havana', MON_SAT).map((s) => s.month)).toEqual(['2012-04']);
   });
 
   it('is empty for an empty stretch', () => {
