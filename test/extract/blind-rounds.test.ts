@@ -1,8 +1,11 @@
 /**
- * Shapes a second blind-written set (an online tutoring company) showed missing: parents named
- * by surname or by their child's nickname (程妈妈, 乐乐妈妈), products sold as X包 (课时包),
- * 报了X as a closed deal, and objection wordings (看不见摸不着, "for way less", a rival's price
- * followed by 贵 in the same sentence). New sentences; negatives check what must not be read.
+ * Shapes that sets written blind (by people who never saw the code) showed missing, round after
+ * round, and the cases a code review found read wrongly. Each describe names its round. New
+ * sentences, not copies of the sets; negatives check what must not be read.
+ *
+ * Second set (online tutoring): parents named by surname or by their child's nickname (程妈妈,
+ * 乐乐妈妈), products sold as X包 (课时包), 报了X as a closed deal, and objection wordings
+ * (看不见摸不着, "for way less", a rival's price followed by 贵 in the same sentence).
  */
 import { describe, expect, it } from 'vitest';
 import { extractActivity } from '../../core/extract/extract.ts';
