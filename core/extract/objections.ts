@@ -8,9 +8,11 @@
 import type { Objection } from '../domain.ts';
 
 const FAMILY = '老伴|老公|老婆|爱人|丈夫|妻子|太太|先生|儿子|女儿|儿媳|女婿|孩子|子女|家人|家里人?|领导|老板|上级|合伙人|股东|财务|父母|爸妈|总监|CFO|CEO|老总';
+/** Whose decision the customer waits for; not 老板, which is often the customer's own title (常老板拍板了). */
+const FAMILY_DECIDER = FAMILY.split('|').filter((w) => w !== '老板').join('|');
 const RIVAL = '别家|别人家|人家|其他家|其它家|其他公司|别的公司|别的地方|另一家|隔壁|那家|外面|同行|竞品|竞争对手|网上|他们家|别人';
 /** Who signs off inside an organisation (总部审批, 校长批, 董事会拍板). */
-const APPROVER = `${FAMILY}|总部|总公司|集团|上面|上头|董事会|董事长|总经理|老总|校长|院长|园长|主任|采购部?|财务部|法务|委员会`;
+const APPROVER = `${FAMILY_DECIDER}|总部|总公司|集团|上面|上头|董事会|董事长|总经理|校长|院长|园长|主任|采购部?|财务部|法务|委员会`;
 /** Things a customer asks to be sent (发一份课程大纲, 报价单发过去, 要先看方案PPT). */
 const MATERIAL = '资料|材料|方案|(?:课程|产品|公司|项目|服务)介绍|纸质版|电子版|报价(?:单|表)?|宣传(?:册|页|单)?|样品|目录|手册|大纲|PPT|彩页|画册|说明书|价目表|价格表|课表|案例|白皮书|规格书|参数表|对比表|产品册|样本|计划书|建议书';
 const EN_MATERIAL =
@@ -24,7 +26,7 @@ const rule = (zh: string, en: string) => new RegExp(`${zh}|${en}`, 'i');
 const RULES: Array<[Objection, RegExp]> = [
   ['competitor_cheaper', rule(
     `(?:${RIVAL})[^,.;!?。]{0,16}(?:便宜|更低|价格低|只要|只卖|才卖|半价|一半|才(?:收|要|卖|报|花|交)?\\s*\\d|才(?:收|要|卖|报|花|交)?[一二两三四五六七八九十百千]|打折|优惠更多)|比(?:我们|咱们|你们|我家)[^,.;!?。]{0,10}(?:便宜|低|少)|(?:这价|价格|价钱)[^,.;!?。]{0,3}(?:没法比|比不了|比不过)|比(?!去年|以前|原来|之前|上次|我们|咱们|我家)[^,.;!?。]{1,8}贵`,
-    '\\bcheaper\\b|\\bfor (?:way |much |a lot |far )?less\\b|\\b(?:costs?|charges?|pays?|paying)\\b[^.;!?]{0,24}\\bless than (?:our|ours|us|what we)\\b|\\blower price|\\bbetter (?:price|deal)\\b|\\bundercut|\\bmore expensive than\\b',
+    '\\bcheaper\\b|\\bfor (?:way |much |a lot |far )?less\\b|\\b(?:for |at )?half the price\\b|\\b(?:costs?|charges?|pays?|paying)\\b[^.;!?]{0,24}\\bless than (?:our|ours|us|what we)\\b|\\blower price|\\bbetter (?:price|deal)\\b|\\bundercut|\\bmore expensive than\\b',
   )],
   ['price', rule(
     '手头紧|没钱|资金紧张|经济压力|(?<![不宝珍富])贵(?!公司|司|方|姓|宾|州|阳|人|重|在)|太高了|价格(?:太|有点|偏|比较)?高|价钱(?:太|有点|偏)?高|舍不得|负担不起|买不起|' +
@@ -40,7 +42,7 @@ const RULES: Array<[Objection, RegExp]> = [
     '\\bthink (?:it )?over\\b|\\bthink about it\\b|\\bmull\\b|\\bsleep on it\\b|\\bneeds? time to (?:decide|think)\\b|\\bundecided\\b',
   )],
   ['consult_others', rule(
-    `商量|(?:问问|问一下|问下)(?:她|他|自己)?(?:${FAMILY})|(?:跟|和|与)(?:她|他|自己)?(?:${FAMILY})[^,.;!?。]{0,4}(?:说|讲|问|商量|讨论|沟通|汇报|确认|review)|(?:${FAMILY})[^,.;!?。]{0,4}(?:点头|同意|拍板|做主|说了算|决定)|` +
+    `商量|(?:问问|问一下|问下)(?:她|他|自己)?(?:${FAMILY})|(?:跟|和|与)(?:她|他|自己)?(?:${FAMILY})[^,.;!?。]{0,4}(?:说|讲|问|商量|讨论|沟通|汇报|确认|review)|(?:${FAMILY_DECIDER})[^,.;!?。]{0,4}(?:点头|同意|拍板|做主|说了算|决定)|(?:等|要|得|需要|让|请)[^,.;!?。]{0,3}(?:老板|老总|领导|上面)[^,.;!?。]{0,4}(?:拍板|点头|同意|批|定|签字|审批|过目)|` +
       `做不了主|不能做主|请示|(?:${APPROVER})[^,.;!?。]{0,4}(?:批(?![量发次])|审批|审核|签字|过目|把关|定夺|拍板)|` +
       // an organisation's process: 走流程, 要审批, 要上会, 内部讨论
       '走(?:个|一下|一遍)?(?:内部)?(?:审批)?流程|(?:要|得|需要|等)(?:领导|老板|上面|总部|公司)?(?:审批|批准)|(?:要|得|需要|等|提交|拿到)[^,.;!?。]{0,3}上会(?!员)|' +
@@ -86,7 +88,7 @@ const RULES: Array<[Objection, RegExp]> = [
       '\\bat the airport\\b|\\bin class\\b|\\bteaching\\b|\\bwith a (?:patient|client|customer)\\b',
   )],
   ['no_need', rule(
-    '不需要|用不着|用不上|用不到|没(?:有)?(?:这个|这方面的?|什么)?(?:需要|需求)|不用了|' +
+    '不需要|用不着|用不上|用不到|没(?:有)?(?:这个|这方面的?|什么)?(?:需要|需求)|不用了|不用(?:装|买|办|弄|换|搞|上|做)(?![了过])|' +
       // no point: 没必要, 用处不大, 意义不大, 没啥用
       '没(?:有|什么|啥|多大)?必要|不必要|用处不大|意义不大|没(?:什么|啥|多大)(?:用处|意义)|没(?:什么|啥)用|没用(?=[,.;!?。\\s]|$)',
     "\\bdo(?:es)?n'?t need\\b|\\bdoes not need\\b|\\bno need\\b|\\bnot needed\\b|\\b(?:of )?no use\\b|" +
@@ -95,14 +97,14 @@ const RULES: Array<[Objection, RegExp]> = [
   ['trust', rule(
     '骗子|骗局|骗人|被骗|受骗|诈骗|被坑|坑过|上当|不信任|不相信|不信|怀疑|戒心|正规|' +
       // uneasy, or burnt before: 不太放心, 心里没底, 以前亏过钱, 吃过亏
-      // let down before, by us or others: 再也不用我们的了
-      '再也不(?:用|买|找|信|敢)|' +
+      // let down before, by us or others: 再也不用我们的了, 用两个月就坏了，有点怕
+      '再也不(?:用|买|找|信|敢)|用了?[^,.;!?。]{0,6}就(?:坏|出问题|不行)了|(?:有点|有些|挺|还是)怕|' +
       '不(?:太|大|是很|怎么)?放心|信不过|心里没底|不踏实|吃过亏|亏过|亏了(?:不少|很多|好多)?钱|赔过钱|被宰|被忽悠|不靠谱',
     "\\bscam(?:med)?\\b|\\bfraud\\b|\\bcon artist\\b|\\bdo(?:es)?n'?t trust\\b|\\bdistrust|\\bsuspicious\\b|\\bskeptical\\b|\\bsceptical\\b|\\bbad experience\\b|" +
       '\\bburn(?:ed|t) before\\b|\\b(?:been|was|were|got) burn(?:ed|t)\\b|\\bripped off\\b|\\blegit\\b|\\blost money\\b|\\btoo good to be true\\b|\\bwary\\b',
   )],
   ['other', rule(
-    `亲眼|看不见摸不着|摸不着看不见|当面(?:看|聊|谈)|见面再|见了面再|实地|(?:到|去|来)(?:我们|咱们|你们|我司)?[^,.;!?。]{0,4}?(?:${PLACE})[^,.;!?。]{0,6}看|上门看|看(?:看)?(?:实物|实车|真车|真机|样板间?)|看到实物`,
+    `亲眼|看不见摸不着|摸不着看不见|当面(?:看|聊|谈)|见面再|见了面再|实地|(?:到|去|来)(?:我们|咱们|你们|我司)?[^,.;!?。]{0,4}?(?:${PLACE})[^,.;!?。]{0,6}看|看(?:看)?(?:实物|实车|真车|真机|样板间?)|看到实物`,
     '\\bin person\\b|\\bface to face\\b|\\bcome in (?:to|and) see\\b|' +
       '\\b(?:visit|see|tour|check out|look round|look around) (?:the|your|our) (?:showroom|store|shop|office|premises|facilit(?:y|ies)|clinic|centre|center|branch|factory|warehouse|show ?home|model home|campus|school|gym)\\b',
   )],

@@ -17,13 +17,17 @@ const VISIT_CUE = /上门|拜访|面谈|见了面|当面聊|来店|到店|来门
 const PLANNED = /约|要|想|打算|准备|下次|计划|预约|明天|后天|下周|下个?月|周[一二三四五六日天末]|星期|礼拜|\d+号|点|\bwill\b|\bplan|\bgoing to\b|\bschedul|\btomorrow\b|\bnext\b/i;
 const MESSAGE_CUE = /微信|短信|发消息|发了?信息|留言|私信|邮件|\bwhatsapp\b|\bwechat\b|\btexted\b|\bemailed\b|\bmessaged\b|\bsent (?:him|her|them) (?:a |an )?(?:message|email|text)\b|\bsms\b/i;
 
+/** Someone else's visit, or one the customer only agrees to: 师傅上门调试, 愿意让师傅上门看看, 上门推销的. */
+const OTHERS_VISIT_BEFORE = /师傅|技术员|工程师|安装工|工人|同事|快递|让|愿意|同意|可以|允许/;
+const OTHERS_VISIT_AFTER = /^(?:推销|安装|调试|维修|送货)/;
+
 export function findKind(text: string): ActivityKind {
   if (MEETING_CUE.test(text)) return 'meeting';
-  const visit = VISIT_CUE.exec(text);
-  if (visit) {
+  for (const visit of text.matchAll(new RegExp(VISIT_CUE.source, 'gi'))) {
     // The clause up to the cue: "约了林总下周一到公司面谈" is a plan, not a visit.
     const clause = text.slice(Math.max(0, visit.index - 30), visit.index).split(/[,.;!?。]/).pop() ?? '';
-    if (!PLANNED.test(clause)) return 'visit';
+    const after = text.slice(visit.index + visit[0].length, visit.index + visit[0].length + 4);
+    if (!PLANNED.test(clause) && !OTHERS_VISIT_BEFORE.test(clause) && !OTHERS_VISIT_AFTER.test(after)) return 'visit';
   }
   if (MESSAGE_CUE.test(text) && !CALL_CUE.test(text)) return 'message';
   return 'call';
@@ -106,7 +110,7 @@ const WON = new RegExp(
   [
     // zh: signed, ordered, paid, renewed (签的单 / 今天签的 / 合同已签 are the same deal)
     '成交|拿下|开单|出单|确认购买|同意购买|同意签|报名了|报了名|报了(?!个?价|价格|报价|警|案|告|个?预算)|入会了|开通了|购买了|订购了|入手了|签了|签约|签单|签的单|签的约|签的合同|单签了|合同签了|合同已签|已签(?!收)|签下|签好了|拍板了|当场拍板|搞定了|(?:这|那)单成了|单子成了',
-    '(?<![约说确决没还未])定了|订了|下单|下了单|付款|付了|已付|付清|交了|交的(?:定金|订金|首付|全款|尾款|钱)|收了|办了|买了|续费|续卡|续了|刷卡|刷了卡|全款|转账|打款|到账|收到(?:了)?(?:款|钱|全款|定金|订金|货款)',
+    '(?<![约说确决没还未])定了|订了|下单|下了单|付款|付了|已付|付清|交了|转过来了|(?:钱|款)(?:已经)?转(?:过来)?了|交的(?:定金|订金|首付|全款|尾款|钱)|收了|办了|买了|续费|续卡|续了|刷卡|刷了卡|全款|转账|打款|到账|收到(?:了)?(?:款|钱|全款|定金|订金|货款)',
     // en: "Closed!" opening a log, "closed him", "took the annual plan", "went for the Gold package"
     '\\bsigned\\b|\\bsigned up\\b|\\bclosed (?:the |a )?deal\\b|\\bdeal (?:closed|done|won)\\b|\\bclosed (?:it|him|her|them|the sale)\\b|(?:^|[.!?]\\s*)closed\\b(?!\\s*-?\\s*lost\\b|\\s+(?:on|for|until|till|at|by|today|tomorrow)\\b)|\\bwon (?:the |this )?(?:deal|sale|contract|account|business)\\b|\\bsealed (?:the |a )?deal\\b',
     `\\b(?:took|went for|opted for|picked|chose|went with|committed to|locked in|upgraded to)\\s+(?:the|our|a|an)\\s+(?:(?!(?:look|while|moment|minute|second|call|message|note|copy|brochure|closer|break|day|week|trial|free|walk|at|to|for|of|on|in|about)\\b)[\\w-]+\\s+){0,3}(?:plan|package|membership|subscription|bundle|card|tier|option|deal|offer|contract|policy|course|programme|program|upgrade|pass|edition|version|system|suite)\\b`,

@@ -234,3 +234,40 @@ describe('review cases', () => {
     expect(en).toMatchObject({ customer: null, company: 'Greenfield Construction' });
   });
 });
+
+/** From a fifth blind set (a home-security installer). */
+describe('visits by others, deciders, add-ons and shop names', () => {
+  it('a technician’s visit, or one the customer agrees to, does not make a call a visit', () => {
+    expect(zh('杜大爷说师傅上门调试完挺满意，电话里聊了6分钟')).toMatchObject({ kind: 'call', result: 'connected' });
+    expect(zh('雷阿姨说愿意让师傅上门看看').kind).toBe('call');
+    expect(zh('他说之前上门推销的那伙人是骗子').kind).toBe('call');
+    expect(zh('今天上门拜访了江叔叔家，面谈了一个小时').kind).toBe('visit');
+  });
+
+  it('the customer deciding is no objection; waiting for a boss or a spouse is', () => {
+    expect(zh('常老板电话里拍板了，一共1.2万').objections).toEqual([]);
+    expect(zh('钱先生就等他老婆拍板').objections).toEqual(['consult_others']);
+    expect(zh('培训预算要老板批').objections).toEqual(['consult_others']);
+  });
+
+  it('money transferred is a deal; 不用装 is no need; broke within months is distrust', () => {
+    expect(zh('邢总说再加一把门锁，两千五，已经微信转过来了')).toMatchObject({ stage: 'won', amount: 2500 });
+    expect(zh('贾叔说家里没啥值钱东西不用装').objections).toEqual(['no_need']);
+    expect(zh('她说网上买的监控用两个月就坏了，有点怕').objections).toEqual(['trust']);
+  });
+
+  it('shop names ending in 超市 or holding 邻居 are companies; 正规公司 is not', () => {
+    expect(zh('跟佳美超市的傅总通了电话').company).toBe('佳美超市');
+    expect(zh('好邻居便利店的刘老板没接').company).toBe('好邻居便利店');
+    expect(zh('他问我们是不是正规公司').company).toBeNull();
+  });
+
+  it('two products joined by 加 stay two names', () => {
+    expect(findProducts('店铺套餐加居家套餐')).toEqual(['店铺套餐', '居家套餐']);
+  });
+
+  it('"for half the price" is a cheaper competitor', () => {
+    const en = extractActivity('He says a shop online sells the same cameras for half the price.', { now: new Date('2026-11-20T10:00:00+00:00'), timeZone: 'Europe/London' });
+    expect(en.objections).toEqual(['competitor_cheaper']);
+  });
+});
