@@ -33,7 +33,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['信用卡', '银行卡', '借记卡', '花呗', 'credit card', 'debit card'],
   ['一次付清', '付清', '全款', '一次性', 'lump sum', 'in full'],
   ['发票', '开票', '报销', '收据', '专票', 'invoice', 'receipt', 'reimburse'],
-  ['退款', '退', '退钱', '退费', '退回', '退货', '退订', '退卡', '退租', '不想要', '不想用', '不要了', '反悔', 'refund', 'return', 'cancel', 'money back'],
+  ['退款', '退', '退钱', '退费', '退回', '退货', '退订', '退卡', '退租', '退保', '不想要', '不想用', '不要了', '反悔', 'refund', 'return', 'cancel', 'money back'],
   ['违约金', '违约', '赔', '赔偿', '罚款', '补偿', 'penalty', 'compensation', 'compensate'],
   ['合同', '合约', '协议', '签约', 'contract', 'agreement'],
   ['到期', '过期', '期满', '快到期', 'expire', 'expiry'],
@@ -117,7 +117,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['目标', '计划', '任务', 'target', 'plan', 'quota'],
   ['复盘', '诊断', '问题出在哪', '哪出问题', '卡在哪', '短板', 'diagnose', 'diagnosis', 'bottleneck'],
   ['拨打', '通话量', '打电话', 'dial', 'call', 'ring'],
-  ['隐私', '脱敏', '打码', '遮', '遮一下', '遮住', '马赛克', '个人信息', '保密', 'privacy', 'mask', 'personal data'],
+  ['隐私', '脱敏', '打码', '遮', '遮一下', '遮住', '马赛克', '打星号', '星号', '个人信息', '保密', 'privacy', 'mask', 'personal data'],
   ['群里', '发群', '群聊', '工作群', 'group chat'],
   ['号码', '手机号', '电话号码', 'number', 'phone number'],
   // The rep's own software failing: rarely in a KB, so such questions should find nothing.
@@ -143,4 +143,5 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['周末', '周六', '周日', '礼拜天', '礼拜六', '星期天', '星期六', 'weekend', 'saturday', 'sunday'],
   ['礼拜', '星期', '周', 'week'],
   ['节假日', '过年', '春节', '放假', 'holiday'],
+  ['营业时间', '服务时间', '上班时间', '工作时间', '值班', '有人接', 'opening hours', 'business hours', 'office hours'],
 ];
