@@ -9,9 +9,9 @@ import { EN_COUNT, parseCount } from '../time/numerals.ts';
 const ZH_COUNT = '\\d+(?:\\.\\d+)?|十几|几十|个把|[零一二两三四五六七八九十]+|半|几';
 const ZH = new RegExp(
   // Each optional part carries its own space: six bare \\s* in a row backtrack without end on a
-  // run of spaces. 过 means "after" (过15分钟再打) at a clause start or after 再/等, not after a verb
-  // (谈过一个小时); a number is read whole (not the 5 of 15).
-  `(?<!(?:^|[,.;!?\\s再等说])过\\s{0,2})(?<![\\d零一二两三四五六七八九十几])(${ZH_COUNT})(?:\\s*来)?(?:\\s*(多))?(?:\\s*(个))?(?:\\s*(半))?(?:\\s*(多))?\\s*(小时|钟头|分钟|刻钟|钟(?![头点]))(?:\\s*(${ZH_COUNT})\\s*(?:分钟|分))?(?!\\s*(?:后|以后|之后|内|左右后))`,
+  // run of spaces. 过 before a time means "after" (过15分钟再打, 过半小时再联系) unless it ends a talk
+  // verb (谈过一个小时); a number is read whole (not the 5 of 15).
+  `(?<!(?<![超不经通谈聊讲])过\\s{0,2})(?<![\\d零一二两三四五六七八九十几])(${ZH_COUNT})(?:\\s*来)?(?:\\s*(多))?(?:\\s*(个))?(?:\\s*(半))?(?:\\s*(多))?\\s*(小时|钟头|分钟|刻钟|钟(?![头点]))(?:\\s*(${ZH_COUNT})\\s*(?:分钟|分))?(?!\\s*(?:后|以后|之后|内|左右后))`,
   'g',
 );
 const EN = new RegExp(

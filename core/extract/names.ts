@@ -73,10 +73,10 @@ const ZH_FAMILIAR = new RegExp(
 );
 /** 阿强, 阿美 (not 阿姨, 阿婆…), and an English name in Chinese text (Kevin签了, Tony哥说): weak cues. */
 const ZH_A_NAME = new RegExp(
-  `${BEFORE}阿[\\p{Script=Han}--[姨婆公伯叔爸妈哥姐弟妹嫂里拉]](?=[说没不接讲问让很也都在这那电]|${FAMILIAR_VERB})`,
+  `${BEFORE}阿[\\p{Script=Han}--[姨婆公伯叔爸妈哥姐弟妹嫂里拉胶]](?=[说没不接讲问让答签要想觉报买办订交付续])`,
   'gv',
 );
-const MIXED_EN_NAME = /(?<![A-Za-z])([A-Z][a-z]{2,10}(?:哥|姐|总|老师)?)(?=[说没不接讲问让很也都在这那电报买办签定订交付续要想觉打发回对刚已还又再是的和跟把被给同答今明昨])/gu;
+const MIXED_EN_NAME = /(?<![A-Za-z])([A-Z][a-z]{2,10}(?:哥|姐|总|老师)?)(?=[说没不接讲问让答签要想觉报买办订交付续])/gu;
 
 const HONORIFIC = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Madam|Mme|Sir)\.?\s+[A-Z][A-Za-z'-]+(?:\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ltd|Limited|Inc|Corp|Co|LLC|PLC|Group)\b)[A-Z][A-Za-z'-]+)?/g;
 const EN_VERB_NAME =

@@ -9,10 +9,12 @@ import type { Objection } from '../domain.ts';
 
 const FAMILY = '老伴|老公|老婆|爱人|丈夫|妻子|太太|先生|儿子|女儿|儿媳|女婿|孩子|子女|家人|家里人?|领导|老板|上级|合伙人|股东|财务|父母|爸妈|总监|CFO|CEO|老总';
 /** Whose decision the customer waits for; not 老板, which is often the customer's own title (常老板拍板了). */
-const FAMILY_DECIDER = FAMILY.split('|').filter((w) => w !== '老板').join('|');
+/** 老板 after a surname is the customer himself (常老板拍板了), after 他们/他 it is his boss. */
+const NOT_AFTER_SURNAME = '(?<![王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金廖贾夏韦方白邹孟熊秦邱江薛龚邵严戴莫孔任季常傅萧])';
+const FAMILY_DECIDER = FAMILY.replace('老板', `${NOT_AFTER_SURNAME}老板`);
 const RIVAL = '别家|别人家|人家|其他家|其它家|其他公司|别的公司|别的地方|另一家|隔壁|那家|外面|同行|竞品|竞争对手|网上|他们家|别人';
 /** Who signs off inside an organisation (总部审批, 校长批, 董事会拍板). */
-const APPROVER = `${FAMILY_DECIDER}|总部|总公司|集团|上面|上头|董事会|董事长|总经理|校长|院长|园长|主任|采购部?|财务部|法务|委员会`;
+const APPROVER = `${FAMILY_DECIDER}|${NOT_AFTER_SURNAME}老总|总部|总公司|集团|上面|上头|董事会|董事长|总经理|校长|院长|园长|主任|采购部?|财务部|法务|委员会`;
 /** Things a customer asks to be sent (发一份课程大纲, 报价单发过去, 要先看方案PPT). */
 const MATERIAL = '资料|材料|方案|(?:课程|产品|公司|项目|服务)介绍|纸质版|电子版|报价(?:单|表)?|宣传(?:册|页|单)?|样品|目录|手册|大纲|PPT|彩页|画册|说明书|价目表|价格表|课表|案例|白皮书|规格书|参数表|对比表|产品册|样本|计划书|建议书';
 const EN_MATERIAL =
@@ -25,15 +27,15 @@ const rule = (zh: string, en: string) => new RegExp(`${zh}|${en}`, 'i');
 
 const RULES: Array<[Objection, RegExp]> = [
   ['competitor_cheaper', rule(
-    `(?:${RIVAL})[^,.;!?。]{0,16}(?:便宜|更低|价格低|只要|只卖|才卖|半价|一半|才(?:收|要|卖|报|花|交)?\\s*\\d|才(?:收|要|卖|报|花|交)?[一二两三四五六七八九十百千]|打折|优惠更多)|比(?:我们|咱们|你们|我家)[^,.;!?。]{0,10}(?:便宜|低|少)|(?:这价|价格|价钱)[^,.;!?。]{0,3}(?:没法比|比不了|比不过)|比(?!去年|以前|原来|之前|上次|我们|咱们|我家)[^,.;!?。]{1,8}贵`,
-    '\\bcheaper\\b|\\bfor (?:way |much |a lot |far )?less\\b|\\b(?:for |at )?half the price\\b|\\b(?:costs?|charges?|pays?|paying)\\b[^.;!?]{0,24}\\bless than (?:our|ours|us|what we)\\b|\\blower price|\\bbetter (?:price|deal)\\b|\\bundercut|\\bmore expensive than\\b',
+    `(?:${RIVAL})[^,.;!?。]{0,16}(?:便宜|更低|价格低|只要|只卖|才卖|半价|一半|才(?:收|要|卖|报|花|交)?\\s*\\d|才(?:收|要|卖|报|花|交)?[一二两三四五六七八九十百千]|打折|优惠更多)|比(?:我们|咱们|你们|我家)[^,.;!?。]{0,10}(?:便宜|低|少)|(?:我们|咱们)?这价(?:钱|格)?(?:没法比|比不了|比不过)|比(?!去年|以前|原来|之前|上次|我们|咱们|我家)[^,.;!?。]{1,8}贵`,
+    '\\bcheaper\\b|\\bfor (?:way |much |a lot |far )?less\\b|\\b(?:sells?|selling|offers?|offering|does|charges?|charging|costs?|gets?)\\b[^.;!?]{0,40}\\bfor half the price\\b|\\b(?:costs?|charges?|pays?|paying)\\b[^.;!?]{0,24}\\bless than (?:our|ours|us|what we)\\b|\\blower price|\\bbetter (?:price|deal)\\b|\\bundercut|\\bmore expensive than\\b',
   )],
   ['price', rule(
     '手头紧|没钱|资金紧张|经济压力|(?<![不宝珍富])贵(?!公司|司|方|姓|宾|州|阳|人|重|在)|太高了|价格(?:太|有点|偏|比较)?高|价钱(?:太|有点|偏)?高|舍不得|负担不起|买不起|' +
       // over budget: 超出预算, 预算不够/用完; a named fee that is too high: 保费太高, 学费偏高
       '超预算|超(?:出|过)(?:了)?[^,.;!?。]{0,4}预算|预算(?:不够|有限|不足|紧张|紧|超了|用完|花完|没了)|没预算|' +
       '(?:保费|学费|费用|收费|月费|年费|会费|课时费|服务费|报价|首付|月供)[^,.;!?。]{0,3}(?:太|偏|有点|有些|比较|挺|过)高',
-    "\\btoo expensive\\b|\\bpricey\\b|\\b(?:too|a bit|rather|quite|pretty|very) steep\\b|\\bexpensive\\b|\\bcan'?t afford\\b|\\bcannot afford\\b|\\bprice is too high\\b|\\b(?:price|quote|premium|fee|cost|rate|tuition|pricing)s?\\b[^,.;!?]{0,20}\\btoo high\\b|\\bcosts? too much\\b|\\btoo much money\\b|" +
+    "\\btoo expensive\\b|\\bpricey\\b|\\b(?:price|cost|fee|quote|premium)s?\\b[^.;!?]{0,20}\\bsteep\\b|\\b(?:it'?s|that'?s|is|was) (?:too|a bit|rather|quite|pretty|very) steep\\b|\\bexpensive\\b|\\bcan'?t afford\\b|\\bcannot afford\\b|\\bprice is too high\\b|\\b(?:price|quote|premium|fee|cost|rate|tuition|pricing)s?\\b[^,.;!?]{0,20}\\btoo high\\b|\\bcosts? too much\\b|\\btoo much money\\b|" +
       '\\b(?:cash|money|budget) is tight\\b|\\btight budget\\b|\\bno budget\\b|\\bout of (?:his|her|their)? ?budget\\b|' +
       '\\b(?:over|exceeds?|beyond|outside|above) (?:(?:his|her|their|the|our) )?budget\\b|\\bmore than (?:he|she|they|we) (?:had )?budgeted\\b|\\bbudget (?:is )?(?:used up|spent|gone|exhausted)\\b',
   )],
@@ -88,7 +90,7 @@ const RULES: Array<[Objection, RegExp]> = [
       '\\bat the airport\\b|\\bin class\\b|\\bteaching\\b|\\bwith a (?:patient|client|customer)\\b',
   )],
   ['no_need', rule(
-    '不需要|用不着|用不上|用不到|没(?:有)?(?:这个|这方面的?|什么)?(?:需要|需求)|不用了|不用(?:装|买|办|弄|换|搞|上|做)(?![了过])|' +
+    '不需要|用不着|用不上|用不到|没(?:有)?(?:这个|这方面的?|什么)?(?:需要|需求)|不用了|不用(?:装|买|办|弄|换|搞|上|做)(?=[,.;!?。\\s]|$)|' +
       // no point: 没必要, 用处不大, 意义不大, 没啥用
       '没(?:有|什么|啥|多大)?必要|不必要|用处不大|意义不大|没(?:什么|啥|多大)(?:用处|意义)|没(?:什么|啥)用|没用(?=[,.;!?。\\s]|$)',
     "\\bdo(?:es)?n'?t need\\b|\\bdoes not need\\b|\\bno need\\b|\\bnot needed\\b|\\b(?:of )?no use\\b|" +
@@ -98,7 +100,7 @@ const RULES: Array<[Objection, RegExp]> = [
     '骗子|骗局|骗人|被骗|受骗|诈骗|被坑|坑过|上当|不信任|不相信|不信|怀疑|戒心|正规|' +
       // uneasy, or burnt before: 不太放心, 心里没底, 以前亏过钱, 吃过亏
       // let down before, by us or others: 再也不用我们的了, 用两个月就坏了，有点怕
-      '再也不(?:用|买|找|信|敢)|用了?[^,.;!?。]{0,6}就(?:坏|出问题|不行)了|(?:有点|有些|挺|还是)怕|' +
+      '再也不(?:用|买|找|信|敢)|用了?[^,.;!?。]{0,6}就(?:坏|出问题|不行)了|(?:有点|有些|挺|还是)?怕(?:被骗|上当|被坑|坑人|出问题|不靠谱|买到假)|' +
       '不(?:太|大|是很|怎么)?放心|信不过|心里没底|不踏实|吃过亏|亏过|亏了(?:不少|很多|好多)?钱|赔过钱|被宰|被忽悠|不靠谱',
     "\\bscam(?:med)?\\b|\\bfraud\\b|\\bcon artist\\b|\\bdo(?:es)?n'?t trust\\b|\\bdistrust|\\bsuspicious\\b|\\bskeptical\\b|\\bsceptical\\b|\\bbad experience\\b|" +
       '\\bburn(?:ed|t) before\\b|\\b(?:been|was|were|got) burn(?:ed|t)\\b|\\bripped off\\b|\\blegit\\b|\\blost money\\b|\\btoo good to be true\\b|\\bwary\\b',

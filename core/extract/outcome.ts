@@ -18,7 +18,9 @@ const PLANNED = /约|要|想|打算|准备|下次|计划|预约|明天|后天|�
 const MESSAGE_CUE = /微信|短信|发消息|发了?信息|留言|私信|邮件|\bwhatsapp\b|\bwechat\b|\btexted\b|\bemailed\b|\bmessaged\b|\bsent (?:him|her|them) (?:a |an )?(?:message|email|text)\b|\bsms\b/i;
 
 /** Someone else's visit, or one the customer only agrees to: 师傅上门调试, 愿意让师傅上门看看, 上门推销的. */
-const OTHERS_VISIT_BEFORE = /师傅|技术员|工程师|安装工|工人|同事|快递|让|愿意|同意|可以|允许/;
+const OTHERS_VISIT_BEFORE = /(?:师傅|技术员|工程师|安装工|工人|快递员?)$|(?:愿意|同意|可以|允许)(?:让)?(?:师傅|技术员|工程师|我们的?人?)?$|让(?:师傅|技术员|工程师)$/;
+/** …but 带着师傅上门, 和同事一起上门 is our own visit. */
+const WITH_US = /(?:和|跟|带着?|陪着?)[^,.;!?。]{0,4}$/;
 const OTHERS_VISIT_AFTER = /^(?:推销|安装|调试|维修|送货)/;
 
 export function findKind(text: string): ActivityKind {
@@ -27,7 +29,8 @@ export function findKind(text: string): ActivityKind {
     // The clause up to the cue: "约了林总下周一到公司面谈" is a plan, not a visit.
     const clause = text.slice(Math.max(0, visit.index - 30), visit.index).split(/[,.;!?。]/).pop() ?? '';
     const after = text.slice(visit.index + visit[0].length, visit.index + visit[0].length + 4);
-    if (!PLANNED.test(clause) && !OTHERS_VISIT_BEFORE.test(clause) && !OTHERS_VISIT_AFTER.test(after)) return 'visit';
+    const others = OTHERS_VISIT_BEFORE.test(clause) && !WITH_US.test(clause.replace(/(?:师傅|技术员|工程师|安装工|工人)$/, ''));
+    if (!PLANNED.test(clause) && !others && !OTHERS_VISIT_AFTER.test(after)) return 'visit';
   }
   if (MESSAGE_CUE.test(text) && !CALL_CUE.test(text)) return 'message';
   return 'call';
@@ -85,7 +88,7 @@ export function findResult(text: string, kind: ActivityKind, evidence: boolean, 
 const GRADE_EXPLICIT = [
   /(?<![A-Za-z])([ABC])\s*(?:类|级|档|类客户|级客户)/i,
   /意向(?:等级|程度)?\s*[:：]?\s*(?:是|为|改成|改为)?\s*([ABC])(?![A-Za-z])/i,
-  /(?:评|评为|评成|定为|定成|归为|算)\s*([ABC])(?![A-Za-z])/i,
+  /(?:评|评为|评成|定为|定成|归为|(?<![打预计结核换就总清])算)\s*([ABC])(?![A-Za-z])/i,
   /\b(?:grade|graded|class|rated|rating|marked(?: as)?|priority|intent)\s*[:：]?\s*([ABC])\b/i,
   /\b([ABC])[- ](?:grade|class|lead|rating)\b/i,
 ];
@@ -110,7 +113,7 @@ const WON = new RegExp(
   [
     // zh: signed, ordered, paid, renewed (签的单 / 今天签的 / 合同已签 are the same deal)
     '成交|拿下|开单|出单|确认购买|同意购买|同意签|报名了|报了名|报了(?!个?价|价格|报价|警|案|告|个?预算)|入会了|开通了|购买了|订购了|入手了|签了|签约|签单|签的单|签的约|签的合同|单签了|合同签了|合同已签|已签(?!收)|签下|签好了|拍板了|当场拍板|搞定了|(?:这|那)单成了|单子成了',
-    '(?<![约说确决没还未])定了|订了|下单|下了单|付款|付了|已付|付清|交了|转过来了|(?:钱|款)(?:已经)?转(?:过来)?了|交的(?:定金|订金|首付|全款|尾款|钱)|收了|办了|买了|续费|续卡|续了|刷卡|刷了卡|全款|转账|打款|到账|收到(?:了)?(?:款|钱|全款|定金|订金|货款)',
+    '(?<![约说确决没还未])定了|订了|下单|下了单|付款|付了|已付|付清|交了|(?:钱|款|定金|订金|尾款|全款|微信|支付宝)[^,.;!?。]{0,4}转过来了|(?:钱|款)(?:已经)?转(?:过来)?了|交的(?:定金|订金|首付|全款|尾款|钱)|收了|办了|买了|续费|续卡|续了|刷卡|刷了卡|全款|转账|打款|到账|收到(?:了)?(?:款|钱|全款|定金|订金|货款)',
     // en: "Closed!" opening a log, "closed him", "took the annual plan", "went for the Gold package"
     '\\bsigned\\b|\\bsigned up\\b|\\bclosed (?:the |a )?deal\\b|\\bdeal (?:closed|done|won)\\b|\\bclosed (?:it|him|her|them|the sale)\\b|(?:^|[.!?]\\s*)closed\\b(?!\\s*-?\\s*lost\\b|\\s+(?:on|for|until|till|at|by|today|tomorrow)\\b)|\\bwon (?:the |this )?(?:deal|sale|contract|account|business)\\b|\\bsealed (?:the |a )?deal\\b',
     `\\b(?:took|went for|opted for|picked|chose|went with|committed to|locked in|upgraded to)\\s+(?:the|our|a|an)\\s+(?:(?!(?:look|while|moment|minute|second|call|message|note|copy|brochure|closer|break|day|week|trial|free|walk|at|to|for|of|on|in|about)\\b)[\\w-]+\\s+){0,3}(?:plan|package|membership|subscription|bundle|card|tier|option|deal|offer|contract|policy|course|programme|program|upgrade|pass|edition|version|system|suite)\\b`,
@@ -120,6 +123,9 @@ const WON = new RegExp(
 );
 /** A deal still to come or asked about: 下周签约, 准备交定金, 问付款方式. */
 const NOT_YET_BEFORE = /(?:要|准备|打算|答应|想|能不能|可不可以|可以|能否|是否|如何|怎么|下周|明天|后天|回头|到时候|过几天|月底前?|下个?月|说好|约好|计划|预计|争取|希望|可能)[^,.;!?。]{0,4}$/;
+/** Before a past-tense cue (签了) the same plan words count only with no 了 between: 希望这周能签了 is
+ * a plan, 想了一下就签了 a deal. */
+const NOT_YET_BEFORE_PAST = new RegExp(`${NOT_YET_BEFORE.source.replace(/\[\^,\.;!\?。\]\{0,4\}\$$/, '')}[^,.;!?。了]{0,4}$|要是[^,.;!?。了]{0,4}$|如果[^,.;!?。了]{0,4}$`);
 /** Only for a cue not in the past tense (下单, not 签了): 考虑好了就下单, 再续费, 付款方式. */
 const IF_BEFORE = /(?:如果|了就|再)[^,.;!?。]{0,4}$/;
 const NOT_YET_AFTER = /^(?:方式|时间|流程|手续|方案|条件|的话|吗|么|\?)/;
@@ -127,7 +133,7 @@ const NOT_YET_AFTER = /^(?:方式|时间|流程|手续|方案|条件|的话|吗|
 const NOT_A_SALE_AFTER = /^[^,.;!?。]{0,6}(?:意向金|诚意金|押金|保证金)/;
 /** A purchase from someone else, or in the past, is not our deal (已经在康乐汇办了年卡). */
 const NOT_OURS = /在(?!电话|线|微信|现场|店|门店|我们|这边)[^,.;!?。]{0,8}$|别家|别人家|其他家|去年|以前|之前|已经在|没|未|还没|不会|没有|\bnot\b|\bn'?t\b|\bnever\b|\bhasn'?t\b|\banother\b|\belsewhere\b/i;
-const LOST = /流失|(?:客户|这单|单子|这个客户)?算丢了|(?:客户|单子|这单)丢了|没戏|没希望|放弃|不要了|不买了|不考虑了|退(?:了|款|卡)|买了别家|选了别家|跟别家签|\blost\b|\bdead lead\b|\bgave up\b|\bwent with (?:a |another )?competitor\b|\bchose (?:another|a competitor)\b/i;
+const LOST = /流失|(?:客户|这单|单子|这个客户)?算丢了(?=[,.;!?。]|$)|(?:客户|单子|这单)丢了(?=[,.;!?。]|$)|没戏|没希望|放弃|不要了|不买了|不考虑了|退(?:了|款|卡)|买了别家|选了别家|跟别家签|\blost\b|\bdead lead\b|\bgave up\b|\bwent with (?:a |another )?competitor\b|\bchose (?:another|a competitor)\b/i;
 
 export function isWon(text: string): boolean {
   for (const m of text.matchAll(new RegExp(WON.source, 'gi'))) {
@@ -138,7 +144,7 @@ export function isWon(text: string): boolean {
     const past = m[0].endsWith('了') || /^(?:签下|已签|已付)/.test(m[0]);
     // A past cue (签了) is undone only by a plan right before it (要签了, 准备签了), not by one a few
     // words back (想了一下就签了, 想清楚了签了).
-    const notYet = past ? /(?:要|准备|打算|答应|快|就要|马上)$/.test(clause) : NOT_YET_BEFORE.test(clause);
+    const notYet = (past ? NOT_YET_BEFORE_PAST : NOT_YET_BEFORE).test(clause);
     if (notYet && !sure) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
     if (/^[^,.;!?。]{0,6}(?:别家|别人家|其他家)|\b(?:another|elsewhere|competitor|from them)\b/i.test(after)) continue;

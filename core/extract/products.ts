@@ -13,7 +13,7 @@ import { EN_ORG_SUFFIX } from './org-words.ts';
 /** Before a generic product word, where the product name starts (一张四星卡 → 四星卡). */
 const ZH_GENERIC = /([\p{Script=Han}A-Za-z0-9]{1,8}?)(卡|套餐|疗程|礼包|服务包)/gu;
 const ZH_MEMBER = /(黄金|白金|铂金|钻石|银卡|金卡|VIP|vip|年度|季度|月度|超级|高级|尊享|家庭|企业|个人|终身)会员/gu;
-const BOUNDARY = /[的了和跟与加给在是到去从找打对向为把被说问约同及或办买推定订签送个张份套次款种这那该此,.;:!?()\s\d]/u;
+const BOUNDARY = /[的了和跟与给在是到去从找打对向为把被说问约同及或办买推定订签送个张份套次款种这那该此,.;:!?()\s\d]/u;
 /** Cards that are not products: the A-card, bank cards, business cards… */
 const NOT_PRODUCT = /^(?:[ABCabc]|银行|信用|储蓄|借记|身份|社保|医保|名|打|刷|SIM|sim|手机|电话|会员|充值|礼品|购物|门禁|工|磁|贺|这|那|一|两|几|开|办|张|实体|电子)$/u;
 const EN_GENERIC =
@@ -119,7 +119,8 @@ const FULL_WIDTH: Record<string, string> = { '，': ',', '。': '.', '；': ';',
 
 /** `people`: the names already found in the same (normalised) text, to save finding them again. */
 export function findProducts(raw: string, known: string[] = [], people?: NameMatch[]): string[] {
-  const text = raw.replace(/[，。；：！？（）、]/g, (c) => FULL_WIDTH[c]!);
+  // 加 between two complete names joins them (店铺套餐加居家套餐), not inside one (加油卡, 加强版).
+  const text = raw.replace(/[，。；：！？（）、]/g, (c) => FULL_WIDTH[c]!).replace(/(?<=套餐|卡|包|版|险)加(?=\p{Script=Han}{2})/gu, '+');
   const out: string[] = [];
   const spans: Array<[number, number]> = [];
   const lower = text.toLowerCase();
@@ -135,8 +136,8 @@ export function findProducts(raw: string, known: string[] = [], people?: NameMat
       if (/^[\w]/.test(needle) && /\w/.test(lower[at - 1] ?? '')) continue;
       if (/[\w]$/.test(needle) && /\w/.test(lower[at + needle.length] ?? '')) continue;
       // A model code written after a known name is part of it (屋顶光伏 + 30kW, + X5, + PRO), but
-      // not a price (1.2w), a count (x2) or a word (ok, vs, and).
-      const model = /^(?:(?!x\d)(?=[\w.+-]*[A-Za-z])[A-Za-z]*\d[\w.+-]*|[A-Z]{2,}[A-Z\d]*)(?![a-z])/.exec(text.slice(at + needle.length));
+      // not a price (1.2w), a count (x2) or a word (ok, OK, vs, CEO).
+      const model = /^(?:(?!x\d)(?=[\w.+-]*[A-Za-z])[A-Za-z]*\d[\w.+-]*|(?:PRO|MAX|PLUS|MINI|LITE|ULTRA|SE)(?![A-Za-z]))(?![a-z])/.exec(text.slice(at + needle.length));
       const full = model && /\p{Script=Han}$/u.test(name) && !/^\d[\d.]*[wWkK]$/.test(model[0]) ? name + model[0] : name;
       spans.push([at, at + full.length]);
       if (!out.includes(full)) out.push(full);

@@ -271,3 +271,48 @@ describe('visits by others, deciders, add-ons and shop names', () => {
     expect(en.objections).toEqual(['competitor_cheaper']);
   });
 });
+
+/** Found in a second review: each once read wrongly by the rules above. */
+describe('second review cases', () => {
+  it.each(['希望这周能签了', '张姐答应下周签了', '要是签了就送他一台净化器', '客户问能不能先付了定金', '前台把电话转过来了，王总说考虑一下'])('no deal: %s', (text) => {
+    expect(zh(text).stage).not.toBe('won');
+  });
+
+  it('过 before a time is "after" unless it ends a talk verb', () => {
+    expect(zh('王总在开会过半小时再打').durationMin).toBeNull();
+    expect(zh('跟张总谈过一个小时').durationMin).toBe(60);
+  });
+
+  it('our own visit with a colleague or technician is a visit', () => {
+    expect(zh('和同事一起上门拜访了华通物流的李总').kind).toBe('visit');
+    expect(zh('带着师傅上门拜访了王姐，量了尺寸').kind).toBe('visit');
+    expect(zh('经理让我上门拜访了宏达的张总').kind).toBe('visit');
+  });
+
+  it('加 inside a name stays (加油卡, 加强版套餐)', () => {
+    expect(findProducts('客户办了一张加油卡')).toEqual(['加油卡']);
+    expect(findProducts('客户续了加强版套餐')).toEqual(['加强版套餐']);
+  });
+
+  it('his boss deciding is consult_others; the customer’s own 老板 title is not', () => {
+    expect(zh('他们老板还没批，下周再问').objections).toEqual(['consult_others']);
+    expect(zh('王总说他老板那边要过目').objections).toEqual(['consult_others']);
+    expect(zh('常老板电话里拍板了').objections).toEqual([]);
+  });
+
+  it.each(['我们宽带不用换号码', '客户说有点怕麻烦', '我们的价格别家比不了'])('no objection: %s', (text) => {
+    expect(zh(text).objections).toEqual([]);
+  });
+
+  it('brands and products before 的 are not people; 邻居家 is no company; 打算B方案 no grade', () => {
+    expect(zh('客户报了Python的课').customer).toBeNull();
+    expect(zh('客户问阿胶的价格').customer).toBeNull();
+    expect(zh('邻居家的王阿姨想装监控').company).toBeNull();
+    expect(zh('客户打算B方案先试用').intent).toBeNull();
+    expect(zh('客户丢了身份证，补办后再来签').stage).not.toBe('lost');
+  });
+
+  it('120分钟后 is two hours on', () => {
+    expect(zh('120分钟后再打').followUpAt?.toISOString()).toBe(new Date('2027-10-12T12:00:00+08:00').toISOString());
+  });
+});
