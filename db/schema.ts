@@ -267,17 +267,22 @@ export const kbQuestions = pgTable(
   (t) => [index('kb_questions_team_time').on(t.teamId, t.createdAt)],
 );
 
+/** Whose month a target or plan is: the team, a rep of it (userId) or the whole team (null). */
+const monthScope = () => ({
+  teamId: integer('team_id')
+    .notNull()
+    .references(() => teams.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  /** Month as YYYY-MM in the team's zone. */
+  month: text('month').notNull(),
+});
+
 /** Monthly target per rep (userId) or for the whole team (userId null). */
 export const targets = pgTable(
   'targets',
   {
     id: id(),
-    teamId: integer('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
-    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
-    /** Month as YYYY-MM in the team's zone. */
-    month: text('month').notNull(),
+    ...monthScope(),
     metric: targetMetricEnum('metric').notNull(),
     value: numeric('value', { precision: 14, scale: 2, mode: 'number' }).notNull(),
     setBy: integer('set_by').references(() => users.id),
@@ -295,12 +300,7 @@ export const plans = pgTable(
   'plans',
   {
     id: id(),
-    teamId: integer('team_id')
-      .notNull()
-      .references(() => teams.id, { onDelete: 'cascade' }),
-    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
-    /** Month as YYYY-MM in the team's zone. */
-    month: text('month').notNull(),
+    ...monthScope(),
     deals: numeric('deals', { precision: 14, scale: 2, mode: 'number' }).notNull(),
     closeRate: doublePrecision('close_rate').notNull(),
     cardRate: doublePrecision('card_rate').notNull(),
