@@ -34,16 +34,6 @@ function toText(value: unknown): string | null | undefined {
   return undefined;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 type Message = { name: string } & Record<string, unknown>;
 
 function rowsFrom<T>(parsers: Statements['parsers'], messages: Message[]): T[] {
@@ -99,7 +89,7 @@ export async function pgliteQueryPrepared<T>(client: PGlite, text: string, param
         serialize.execute({}),
         serialize.sync(),
       );
-      const { messages } = await client.execProtocol(concat(parts), { throwOnError: false });
+      const { messages } = await client.execProtocol(Buffer.concat(parts), { throwOnError: false });
       const list = messages as unknown as Message[];
       const error = list.find((m) => m.name === 'error');
       // A statement that parsed stays prepared even when its execution failed.
