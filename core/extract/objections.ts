@@ -6,11 +6,12 @@
  * when nothing more specific explains it ("already a member … isn't interested" is has_supplier).
  */
 import type { Objection } from '../domain.ts';
+import { SURNAMES } from './names.ts';
 
 const FAMILY = '老伴|老公|老婆|爱人|丈夫|妻子|太太|先生|儿子|女儿|儿媳|女婿|孩子|子女|家人|家里人?|领导|老板|上级|合伙人|股东|财务|父母|爸妈|总监|CFO|CEO|老总';
 /** Whose decision the customer waits for; not 老板, which is often the customer's own title (常老板拍板了). */
 /** 老板 after a surname is the customer himself (常老板拍板了), after 他们/他 it is his boss. */
-const NOT_AFTER_SURNAME = '(?<![王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金廖贾夏韦方白邹孟熊秦邱江薛龚邵严戴莫孔任季常傅萧])';
+const NOT_AFTER_SURNAME = `(?<![${SURNAMES}])`;
 const FAMILY_DECIDER = FAMILY.replace('老板', `${NOT_AFTER_SURNAME}老板`);
 const RIVAL = '别家|别人家|人家|其他家|其它家|其他公司|别的公司|别的地方|另一家|隔壁|那家|外面|同行|竞品|竞争对手|网上|他们家|别人';
 /** Who signs off inside an organisation (总部审批, 校长批, 董事会拍板). */

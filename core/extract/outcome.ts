@@ -22,10 +22,11 @@ const OTHERS_VISIT_BEFORE = /(?:师傅|技术员|工程师|安装工|工人|快�
 /** …but 带着师傅上门, 和同事一起上门 is our own visit. */
 const WITH_US = /(?:和|跟|带着?|陪着?)[^,.;!?。]{0,4}$/;
 const OTHERS_VISIT_AFTER = /^(?:推销|安装|调试|维修|送货)/;
+const VISIT_CUES = new RegExp(VISIT_CUE.source, 'gi');
 
 export function findKind(text: string): ActivityKind {
   if (MEETING_CUE.test(text)) return 'meeting';
-  for (const visit of text.matchAll(new RegExp(VISIT_CUE.source, 'gi'))) {
+  for (const visit of text.matchAll(VISIT_CUES)) {
     // The clause up to the cue: "约了林总下周一到公司面谈" is a plan, not a visit.
     const clause = text.slice(Math.max(0, visit.index - 30), visit.index).split(/[,.;!?。]/).pop() ?? '';
     const after = text.slice(visit.index + visit[0].length, visit.index + visit[0].length + 4);
