@@ -26,7 +26,7 @@ export interface ProductCatalog {
 
 interface History {
   /** How many of the team's logs name each product. */
-  logs: Map<string, number>;
+  logCount: Map<string, number>;
   loadedAt: number;
 }
 
@@ -45,16 +45,16 @@ export class ProductVocabulary implements ProductCatalog {
     const now = team.now.getTime();
     if (!h || now - h.loadedAt >= REFRESH_MS || now < h.loadedAt) {
       const counts = await this.store.activities.recentProductCounts(team.id, SCAN);
-      h = { logs: new Map(counts.map((c) => [c.name, c.logs])), loadedAt: now };
+      h = { logCount: new Map(counts.map((c) => [c.name, c.logs])), loadedAt: now };
       this.history.set(team.id, h);
     }
-    const shared = [...h.logs].filter(([, n]) => n >= SHARED_BY).map(([name]) => name);
+    const shared = [...h.logCount].filter(([, n]) => n >= SHARED_BY).map(([name]) => name);
     return [...new Set([...kb, ...shared])];
   }
 
   remember(teamId: number, names: readonly string[]): void {
     const h = this.history.get(teamId);
-    if (h) for (const name of new Set(names)) h.logs.set(name, (h.logs.get(name) ?? 0) + 1);
+    if (h) for (const name of new Set(names)) h.logCount.set(name, (h.logCount.get(name) ?? 0) + 1);
   }
 
   forget(teamId: number): void {

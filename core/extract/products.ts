@@ -124,8 +124,8 @@ export function findProducts(raw: string, known: string[] = [], people?: NameMat
   const out: string[] = [];
   const spans: Array<[number, number]> = [];
   const lower = text.toLowerCase();
-  const names = [...new Set(known.map((k) => k.trim()).filter((k) => k.length > 0))].sort((a, b) => b.length - a.length);
-  for (const name of names) {
+  const knownNames = [...new Set(known.map((k) => k.trim()).filter((k) => k.length > 0))].sort((a, b) => b.length - a.length);
+  for (const name of knownNames) {
     const needle = name.toLowerCase();
     let from = 0;
     let at: number;
